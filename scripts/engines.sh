@@ -15,7 +15,9 @@ RUN=/run/cox-test
 DATA=/var/lib/cox-test
 DOCKER_SOCK=$RUN/docker.sock
 PODMAN_SOCK=$RUN/podman.sock
-PACKAGES=(docker.io podman runc busybox-static)
+# netavark + aardvark-dns: Podman's network backend with container DNS (the CNI default that the
+# podman package pulls in has no name resolution between containers, unlike Docker).
+PACKAGES=(docker.io podman runc busybox-static netavark aardvark-dns)
 
 # Podman reads these; they point it at the private config written by write_podman_conf.
 export CONTAINERS_CONF=$RUN/containers.conf
@@ -29,10 +31,15 @@ ping_ok() {
   [[ -S $1 ]] && [[ $(curl -sS --max-time 2 --unix-socket "$1" http://d/_ping 2>/dev/null) == OK ]]
 }
 
-# Poll ping every 0.2 s for up to 30 s.
+# wait_ping SOCKET [PID]: poll ping every 0.2 s for up to 30 s (wall clock: a hung engine makes
+# each ping take 2 s); give up early when process PID has exited.
 wait_ping() {
-  local i
-  for ((i = 0; i < 150; i++)); do ping_ok "$1" && return 0; sleep 0.2; done
+  local deadline=$((SECONDS + 30))
+  while ((SECONDS < deadline)); do
+    ping_ok "$1" && return 0
+    [[ -z ${2:-} ]] || kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.2
+  done
   return 1
 }
 
@@ -47,16 +54,16 @@ live_pid() {
   return 0
 }
 
-# stop_engine PIDFILE COMM SOCKET: SIGTERM, wait up to 10 s, SIGKILL; then remove leftovers.
+# stop_engine PIDFILE COMM SOCKET [SECONDS]: SIGTERM, wait (10 s), SIGKILL; remove leftovers.
 stop_engine() {
-  local pid i
+  local pid i wait=${4:-10}
   pid=$(live_pid "$1" "$2")
   if [[ -n $pid ]]; then
     log "stopping $2 (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do [[ -z $(live_pid "$1" "$2") ]] && break; sleep 0.2; done
+    for ((i = 0; i < wait * 5; i++)); do [[ -z $(live_pid "$1" "$2") ]] && break; sleep 0.2; done
     if [[ -n $(live_pid "$1" "$2") ]]; then
-      log "$2 (pid $pid) ignored SIGTERM for 10 s; killing it"
+      log "$2 (pid $pid) ignored SIGTERM for $wait s; killing it"
       kill -KILL "$pid" 2>/dev/null || true
       sleep 0.2
     fi
@@ -82,6 +89,7 @@ install_packages() {
 
 # Podman needs runc (crun: "cgroups in hybrid mode not supported"), rlimits it may set without
 # CAP_SYS_RESOURCE, and (no systemd/journald here) cgroupfs, file events and k8s-file logs.
+# init_path: `--init` wants catatonit (not installed); tini-static comes with docker.io.
 # Storage, runtime state and networks are private too, so it never meets the machine's Podman.
 write_podman_conf() {
   mkdir -p "$DATA/podman/networks"
@@ -95,7 +103,9 @@ cgroup_manager = "cgroupfs"
 events_logger = "file"
 events_logfile_path = "$RUN/podman-events.log"
 tmp_dir = "$RUN/podman-tmp"
+init_path = "/usr/bin/tini-static"
 [network]
+network_backend = "netavark"
 network_config_dir = "$DATA/podman/networks"
 EOF
   cat >"$CONTAINERS_STORAGE_CONF" <<EOF
@@ -116,51 +126,67 @@ start_engine() {
     log "$name (pid $pid) does not answer yet; waiting"
     if wait_ping "$sock"; then log "$name up on $sock"; return 0; fi
   fi
-  stop_engine "$pidfile" "$comm" "$sock" # clears a wedged process, stale pid file or stale socket
+  "stop_$name" # clears a wedged process, stale pid files or a stale socket
   log "starting $name"
   # setsid + nohup: the engine outlives this script and its terminal. The wrapper shell records
   # its own pid and then becomes the engine (exec), so the pid file names the engine itself.
   # dockerd writes its own pid file (and refuses to start if the file names a live process).
   local record='echo $$ >"$0";'
   [[ $comm == dockerd ]] && record=
-  nohup setsid bash -c "$record"' exec "$@"' "$pidfile" "$@" </dev/null >"$logf" 2>&1 &
-  if ! wait_ping "$sock"; then
-    log "$name did not answer on $sock within 30 s; last lines of $logf:"
+  # 9>&-: the engine must not inherit (and so hold forever) the lock taken below.
+  nohup setsid bash -c "$record"' exec "$@"' "$pidfile" "$@" </dev/null >"$logf" 2>&1 9>&- &
+  if ! wait_ping "$sock" $!; then
+    log "$name did not come up on $sock (exited, or no answer within 30 s); last lines of $logf:"
     tail -n 30 "$logf" >&2 || true
     exit 1
   fi
   log "$name up on $sock"
 }
 
+# On SIGTERM dockerd stops its running containers (in parallel, each with its stop timeout, 10 s
+# by default) before exiting, so it gets 20 s: killing it midway orphans the containers.
+# dockerd runs its own containerd (pid file under the exec root). If dockerd died hard, that file
+# can still name a dying (zombie) or unrelated process, and a new dockerd would then wait forever
+# for that "running" containerd ("timeout waiting for containerd to start"): clear it as well.
+# Podman containers do not depend on the API service: they keep running when it stops.
+stop_docker() {
+  stop_engine "$RUN/dockerd.pid" dockerd "$DOCKER_SOCK" 20
+  stop_engine "$RUN/docker-exec/containerd/containerd.pid" containerd "$RUN/docker-exec/containerd/containerd.sock"
+}
+stop_podman() { stop_engine "$RUN/podman.pid" podman "$PODMAN_SOCK"; }
+
 start() {
   install_packages
   start_engine docker "$RUN/dockerd.pid" dockerd "$DOCKER_SOCK" "$RUN/dockerd.log" \
     dockerd --host "unix://$DOCKER_SOCK" --data-root "$DATA/docker" \
     --exec-root "$RUN/docker-exec" --pidfile "$RUN/dockerd.pid"
+  local conf; conf=$(cat "$CONTAINERS_CONF" "$CONTAINERS_STORAGE_CONF" 2>/dev/null || true)
   write_podman_conf
+  if [[ $conf != "$(cat "$CONTAINERS_CONF" "$CONTAINERS_STORAGE_CONF")" ]] && ping_ok "$PODMAN_SOCK"; then
+    log "podman configuration changed; restarting podman"
+    stop_podman
+  fi
   start_engine podman "$RUN/podman.pid" podman "$PODMAN_SOCK" "$RUN/podman.log" \
     podman system service --time 0 "unix://$PODMAN_SOCK"
 }
 
-stop() {
-  stop_engine "$RUN/dockerd.pid" dockerd "$DOCKER_SOCK"
-  stop_engine "$RUN/podman.pid" podman "$PODMAN_SOCK"
-}
+stop() { stop_docker; stop_podman; }
 
 env_lines() {
   if ping_ok "$DOCKER_SOCK"; then echo "export COX_TEST_DOCKER_HOST=unix://$DOCKER_SOCK"; fi
   if ping_ok "$PODMAN_SOCK"; then echo "export COX_TEST_PODMAN_HOST=unix://$PODMAN_SOCK"; fi
 }
 
+# First "KEY":"value" string in the JSON on stdin (in GET /version: the Engine component's).
+json_str() { grep -o "\"$1\":\"[^\"]*\"" | head -n1 | cut -d'"' -f4 || true; }
+
 status() {
   local name sock version
   for name in docker podman; do
     sock=$RUN/$name.sock
     if ping_ok "$sock"; then
-      version=$(curl -sS --max-time 5 --unix-socket "$sock" http://d/version)
-      # The first "Version"/"ApiVersion" pair belongs to the Engine component.
-      version="$(grep -o '"Version":"[^"]*"' <<<"$version" | head -n1 | cut -d'"' -f4) (API $(grep -o '"ApiVersion":"[^"]*"' <<<"$version" | head -n1 | cut -d'"' -f4))"
-      echo "$name up unix://$sock ${version:-version unknown}"
+      version=$(curl -sS --max-time 5 --unix-socket "$sock" http://d/version || true)
+      echo "$name up unix://$sock $(json_str Version <<<"$version") (API $(json_str ApiVersion <<<"$version"))"
     else
       echo "$name down unix://$sock"
     fi
@@ -171,7 +197,8 @@ status() {
 mkdir -p "$RUN" "$DATA"
 case ${1:-} in
   start | stop)
-    exec 9>"$RUN/engines.lock" && flock 9 # one start/stop at a time
+    exec 9>"$RUN/engines.lock" # one start/stop at a time
+    flock -w 120 9 || die "another engines.sh start/stop has held $RUN/engines.lock for 2 minutes"
     "$1" ;;
   env) env_lines ;;
   status) status ;;
