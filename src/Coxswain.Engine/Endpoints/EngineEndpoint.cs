@@ -18,6 +18,13 @@ public sealed record EngineEndpoint
         Source = source;
     }
 
+    private EngineEndpoint(string address, Uri uri, string source)
+    {
+        Address = address;
+        Uri = uri;
+        Source = source;
+    }
+
     /// <summary>The address as given.</summary>
     public string Address { get; }
 
@@ -35,4 +42,9 @@ public sealed record EngineEndpoint
 
     /// <inheritdoc />
     public override string ToString() => Address;
+
+    /// <summary>An endpoint for text that is not an engine address (a malformed DOCKER_HOST), so that discovery can report it
+    /// as an <see cref="EndpointAttempt"/> with the text as written. It is never connected to.</summary>
+    internal static EngineEndpoint Unparsed(string text, string source) =>
+        new(text, new Uri("invalid:" + Uri.EscapeDataString(text)), source);
 }

@@ -1,0 +1,3 @@
+using Coxswain.Cli;
+
+return await CoxApp.RunAsync(args, CliContext.FromProcess()).ConfigureAwait(false);
