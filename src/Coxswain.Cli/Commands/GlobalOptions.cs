@@ -9,7 +9,7 @@ internal sealed class GlobalOptions
     public Option<string?> Host { get; } = new("--host", "-H")
     {
         Description = "Engine to use: unix:///path/to.sock or tcp://host:port. "
-            + "Default: DOCKER_HOST, then the Docker socket, then Podman's sockets, then a podman service cox starts itself",
+            + "Default: DOCKER_HOST, then the Docker socket, then Podman's sockets, then the engines scripts/engines.sh starts, then a podman service cox starts itself",
         HelpName = "address",
         Recursive = true,
     };
