@@ -71,12 +71,13 @@ internal sealed partial class PlanFileCompiler(string file, YamlPlanLoadOptions 
             throw new PlanValidationException(name, Sorted());
         }
 
-        var plan = Build(name, maxParallelism, timeout, planStrategy, drafts);
+        var plan = Build(name, maxParallelism, timeout, planStrategy, drafts, targets);
         return new YamlPlan(plan, file, description, targets, variables);
     }
 
-    private Plan Build(string name, int? maxParallelism, TimeSpan? timeout, StrategyFields planStrategy, List<TaskDraft> drafts)
+    private Plan Build(string name, int? maxParallelism, TimeSpan? timeout, StrategyFields planStrategy, List<TaskDraft> drafts, IReadOnlyDictionary<string, string> targets)
     {
+        var fanOut = new TargetFanOut(drafts.Where(d => d.Target == TargetFanOut.AllTargets).Select(d => d.Name), targets.Keys);
         var planOptions = options.PlanOptions?.Clone() ?? new PlanOptions();
         planOptions.Name = name;
         planOptions.MaxParallelism = maxParallelism ?? planOptions.MaxParallelism;
@@ -89,35 +90,9 @@ internal sealed partial class PlanFileCompiler(string file, YamlPlanLoadOptions 
         var plan = new Plan(planOptions);
         foreach (var d in drafts)
         {
-            var task = plan.Task(d.Name, d.Operation!);
-            task.DependsOn([.. d.Dependencies.Select(x => x.Name)]);
-            if (d.OnlyIfChanged)
+            foreach (var (taskName, target) in fanOut.Instances(d.Name, d.Target))
             {
-                task.OnlyIfChanged();
-            }
-
-            if (d.When is { } when)
-            {
-                task.When(when.Evaluate, when.Text);
-                if (when.UsesFailed)
-                {
-                    task.EvenIfDependenciesFailed();
-                }
-            }
-
-            if (d.Strategy.Any)
-            {
-                task.OnError(d.Strategy.Build(planStrategy));
-            }
-
-            if (d.Timeout is { } t)
-            {
-                task.WithTimeout(t);
-            }
-
-            if (d.Target is { } target)
-            {
-                task.OnTarget(target);
+                AddTask(plan, d, taskName, target, planStrategy, fanOut);
             }
         }
 
@@ -126,11 +101,45 @@ internal sealed partial class PlanFileCompiler(string file, YamlPlanLoadOptions 
         if (graphErrors.Count > 0)
         {
             throw new PlanValidationException(name, graphErrors
-                .Select(e => e with { Location = e.TaskName is { } t && byName.TryGetValue(t, out var d) ? d.Location : null })
+                .Select(e => e with { Location = e.TaskName is { } t && byName.TryGetValue(TargetFanOut.DraftName(t), out var d) ? d.Location : null })
                 .ToList());
         }
 
         return plan;
+    }
+
+    private static void AddTask(Plan plan, TaskDraft d, string taskName, string? target, StrategyFields planStrategy, TargetFanOut fanOut)
+    {
+        var task = plan.Task(taskName, d.Operation!);
+        task.DependsOn([.. d.Dependencies.SelectMany(x => fanOut.Resolve(x.Name, d.Name, target))]);
+        if (d.OnlyIfChanged)
+        {
+            task.OnlyIfChanged();
+        }
+
+        if (d.When is { } when)
+        {
+            task.When(fanOut.IsEmpty ? when.Evaluate : results => when.Evaluate(results, n => fanOut.Resolve(n, d.Name, target)), when.Text);
+            if (when.UsesFailed)
+            {
+                task.EvenIfDependenciesFailed();
+            }
+        }
+
+        if (d.Strategy.Any)
+        {
+            task.OnError(d.Strategy.Build(planStrategy));
+        }
+
+        if (d.Timeout is { } t)
+        {
+            task.WithTimeout(t);
+        }
+
+        if (target is not null)
+        {
+            task.OnTarget(target);
+        }
     }
 
     private TaskDraft? ReadTask(YScalar key, YNode value, StrategyFields planStrategy)
@@ -259,7 +268,14 @@ internal sealed partial class PlanFileCompiler(string file, YamlPlanLoadOptions 
                 }
             }
 
-            if (d.Target is { } target && !targets.ContainsKey(target))
+            if (d.Target == TargetFanOut.AllTargets)
+            {
+                if (targets.Count == 0)
+                {
+                    errors.Add(new PlanError($"target '{TargetFanOut.AllTargets}' runs the task once per entry of 'targets', but the plan defines no targets; add them or drop 'target'.", d.Name, d.TargetLocation));
+                }
+            }
+            else if (d.Target is { } target && !targets.ContainsKey(target))
             {
                 var known = targets.Count == 0 ? "the plan defines no targets" : $"known: {string.Join(", ", targets.Keys.Order(StringComparer.Ordinal))}";
                 errors.Add(new PlanError($"unknown target '{target}' ({known}); define it under 'targets'.", d.Name, d.TargetLocation));

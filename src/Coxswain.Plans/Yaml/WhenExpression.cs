@@ -42,6 +42,30 @@ internal sealed class WhenExpression
 
     public bool Evaluate(PlanResults results) => Evaluate(root, results);
 
+    /// <summary>
+    /// Evaluates with task names mapped through <paramref name="resolve"/> (a name may stand for
+    /// several tasks, see <see cref="TargetFanOut"/>): changed and failed hold if any of them does,
+    /// unchanged, skipped and succeeded if all do.
+    /// </summary>
+    public bool Evaluate(PlanResults results, Func<string, IReadOnlyList<string>> resolve) => Evaluate(root, results, resolve);
+
+    private static bool Evaluate(Node node, PlanResults r, Func<string, IReadOnlyList<string>> resolve) => node switch
+    {
+        Constant c => c.Value,
+        Not n => !Evaluate(n.Inner, r, resolve),
+        And a => Evaluate(a.Left, r, resolve) && Evaluate(a.Right, r, resolve),
+        Or o => Evaluate(o.Left, r, resolve) || Evaluate(o.Right, r, resolve),
+        Status s => s.Function switch
+        {
+            "changed" => resolve(s.Task).Any(t => r[t].Status == PlanTaskStatus.Changed),
+            "failed" => resolve(s.Task).Any(t => r[t].Status == PlanTaskStatus.Failed),
+            "unchanged" => resolve(s.Task).All(t => r[t].Status == PlanTaskStatus.Unchanged),
+            "skipped" => resolve(s.Task).All(t => r[t].Status == PlanTaskStatus.Skipped),
+            _ => resolve(s.Task).All(t => r[t].Status is PlanTaskStatus.Changed or PlanTaskStatus.Unchanged),
+        },
+        _ => false,
+    };
+
     private static bool Evaluate(Node node, PlanResults r) => node switch
     {
         Constant c => c.Value,
