@@ -23,6 +23,7 @@ internal static class CoxApp
         }
 
         root.Subcommands.Add(DoctorCommand.Create(context, global));
+        Commands.Stack.StackCommands.AddTo(root, context, global);
         root.Subcommands.Add(Commands.Plan.PlanCommand.Create(context, global));
         return root;
     }

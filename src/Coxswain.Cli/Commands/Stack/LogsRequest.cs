@@ -1,0 +1,3 @@
+namespace Coxswain.Cli.Commands.Stack;
+
+internal sealed record LogsRequest(IReadOnlyList<string> Services, bool Follow, int? Tail, DateTimeOffset? Since, bool Timestamps);

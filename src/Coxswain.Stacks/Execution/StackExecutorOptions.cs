@@ -1,0 +1,44 @@
+namespace Coxswain.Stacks;
+
+/// <summary>How a <see cref="StackPlan"/> is carried out.</summary>
+public sealed record StackExecutorOptions
+{
+    /// <summary>Default bound on operations running at once.</summary>
+    public const int DefaultMaxParallelism = 8;
+
+    /// <summary>Default retries of a failed pull.</summary>
+    public const int DefaultPullRetries = 3;
+
+    /// <summary>Default log lines shown when a container exits during up.</summary>
+    public const int DefaultLogTailLines = 20;
+
+    /// <summary>Default time a wait may take.</summary>
+    public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Default first delay between pull attempts (doubling).</summary>
+    public static readonly TimeSpan DefaultPullBackoff = TimeSpan.FromSeconds(1);
+
+    /// <summary>The clock of every delay and timeout.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>At most this many operations at once.</summary>
+    public int MaxParallelism { get; init; } = DefaultMaxParallelism;
+
+    /// <summary>Retries of a failed pull, with exponential backoff from <see cref="PullBackoff"/>.</summary>
+    public int PullRetries { get; init; } = DefaultPullRetries;
+
+    /// <summary>First delay between pull attempts.</summary>
+    public TimeSpan PullBackoff { get; init; } = DefaultPullBackoff;
+
+    /// <summary>How long one wait (depends_on condition, --wait) may take.</summary>
+    public TimeSpan WaitTimeout { get; init; } = DefaultWaitTimeout;
+
+    /// <summary>Log lines quoted when a container exits during up.</summary>
+    public int LogTailLines { get; init; } = DefaultLogTailLines;
+
+    /// <summary>Receives progress.</summary>
+    public IProgress<StackEvent>? Progress { get; init; }
+
+    /// <summary>How waits are carried out; null = <see cref="StackReadiness"/>.</summary>
+    public IStackReadiness? Readiness { get; init; }
+}

@@ -1,0 +1,50 @@
+using Coxswain.Stacks.Tests.Support;
+using Xunit;
+
+namespace Coxswain.Stacks.Tests.Planning;
+
+public sealed class DownReconcilerTests
+{
+    private static readonly Compose.ComposeProject Project = TestProjects.Load(TestProjects.WebAndDb);
+
+    [Fact]
+    public void Plan_RunningStack_StopsDependentsFirstThenRemovesContainersThenNetworks()
+    {
+        var desired = DesiredStateBuilder.Build(Project);
+
+        var plan = DownReconciler.Plan(Project, Observed.AllUp(desired));
+
+        Assert.Equal(
+            """
+            down demo: 7 operations
+              1. stop container demo-web-1: down (SIGTERM, kill after the engine's default)
+              2. remove container demo-web-1: down [after 1]
+              3. stop container demo-cache-1: down (SIGTERM, kill after the engine's default) [after 1]
+              4. remove container demo-cache-1: down [after 3]
+              5. stop container demo-db-1: down (SIGTERM, kill after the engine's default) [after 1]
+              6. remove container demo-db-1: down [after 5]
+              7. remove network demo_default: down [after 2, 4, 6]
+
+            """,
+            plan.ToText());
+    }
+
+    [Fact]
+    public void Plan_WithVolumesAndTimeout_RemovesVolumesAndStopsWithTheTimeout()
+    {
+        var desired = DesiredStateBuilder.Build(Project);
+
+        var plan = DownReconciler.Plan(Project, Observed.AllUp(desired), new DownOptions { RemoveVolumes = true, Timeout = TimeSpan.Zero });
+
+        Assert.Contains("stop container demo-web-1: down (SIGTERM, kill after 0 s)", plan.ToText(), StringComparison.Ordinal);
+        Assert.EndsWith("  8. remove volume demo_data: down -v [after 2, 4, 6]\n", plan.ToText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_NothingExists_IsEmpty()
+    {
+        var plan = DownReconciler.Plan(Project, ObservedStack.Empty("demo"));
+
+        Assert.Equal("down demo: nothing to do\n", plan.ToText());
+    }
+}
