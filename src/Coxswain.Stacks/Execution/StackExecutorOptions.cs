@@ -3,8 +3,9 @@ namespace Coxswain.Stacks;
 /// <summary>How a <see cref="StackPlan"/> is carried out.</summary>
 public sealed record StackExecutorOptions
 {
-    /// <summary>Default bound on operations running at once.</summary>
-    public const int DefaultMaxParallelism = 8;
+    /// <summary>Default bound on operations running at once. Engine calls wait on the engine, not on our CPU, so the
+    /// bound is set by what the engine takes well (docker-compose allows 64).</summary>
+    public const int DefaultMaxParallelism = 32;
 
     /// <summary>Default retries of a failed pull.</summary>
     public const int DefaultPullRetries = 3;
@@ -15,6 +16,10 @@ public sealed record StackExecutorOptions
     /// <summary>Default time a wait may take.</summary>
     public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Default delay of the first probe after a start while <c>up</c> waits for health: Docker's first probe comes
+    /// a full interval after the start, which would make every tier of a stack wait an interval for nothing.</summary>
+    public static readonly TimeSpan DefaultFirstProbeDelay = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Default first delay between pull attempts (doubling).</summary>
     public static readonly TimeSpan DefaultPullBackoff = TimeSpan.FromSeconds(1);
 
@@ -23,6 +28,10 @@ public sealed record StackExecutorOptions
 
     /// <summary>At most this many operations at once.</summary>
     public int MaxParallelism { get; init; } = DefaultMaxParallelism;
+
+    /// <summary>When <c>up</c> waits for health, the first probe runs this long after the start (null: Docker's schedule).
+    /// An early failure does not count, so it can make a service healthy sooner but never unhealthy sooner.</summary>
+    public TimeSpan? FirstProbeDelay { get; init; } = DefaultFirstProbeDelay;
 
     /// <summary>Retries of a failed pull, with exponential backoff from <see cref="PullBackoff"/>.</summary>
     public int PullRetries { get; init; } = DefaultPullRetries;

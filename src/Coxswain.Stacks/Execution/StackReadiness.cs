@@ -23,6 +23,7 @@ public sealed class StackReadiness : IStackReadiness
             {
                 var probe = HealthProbe.FromCompose(service?.Healthcheck) ?? throw new StackWaitException(
                     $"service {wait.ServiceName} has no healthcheck, so it cannot become healthy; add a healthcheck: to it or depend on it with condition: service_started");
+                probe = probe with { FirstProbeDelay = options.FirstProbeDelay };
                 foreach (var container in wait.Containers)
                 {
                     var info = await engine.InspectContainerAsync(container, cancellationToken).ConfigureAwait(false);

@@ -40,8 +40,8 @@ public sealed record HealthProbe(IReadOnlyList<string> Command)
     public TimeSpan StartInterval { get; init; } = DefaultStartInterval;
 
     /// <summary>
-    /// When set, the first probe runs this long after the container started instead of after a full (start) interval,
-    /// so health is known sooner than Docker would know it. Failures of probes before the first regular probe time do
+    /// When set, while the container is starting, probes run this long after the start and after each other (instead of a
+    /// full (start) interval) until the time Docker would run its first probe, so health is known sooner than Docker knows it. Failures of probes before the first regular probe time do
     /// not count, so an early probe can make a container healthy sooner but never unhealthy sooner. Null: Docker's schedule.
     /// </summary>
     public TimeSpan? FirstProbeDelay { get; init; }

@@ -57,17 +57,23 @@ public sealed class HealthTracker
     /// <summary>The latest result, or null before the first.</summary>
     public ProbeResult? LastResult { get; private set; }
 
-    /// <summary>When the next probe is due: a (start) interval after the last probe ended, or after the start for the first.</summary>
+    /// <summary>When the next probe is due: a (start) interval after the last probe ended, or after the start for the first;
+    /// with <see cref="HealthProbe.FirstProbeDelay"/>, every such delay while starting, until Docker's first probe time.</summary>
     public DateTimeOffset NextProbeAt
     {
         get
         {
-            if (LastResult is null && Probe.FirstProbeDelay is { } first)
+            var from = LastResult?.End ?? StartedAt;
+            if (Status == HealthStatus.Starting && Probe.FirstProbeDelay is { } early)
             {
-                return StartedAt + first;
+                // Early probes repeat until the first pass, up to the time Docker would have run its first probe.
+                var firstRegular = StartedAt + (Probe.StartPeriod > TimeSpan.Zero ? Probe.StartInterval : Probe.Interval);
+                if (from + early < firstRegular)
+                {
+                    return from + early;
+                }
             }
 
-            var from = LastResult?.End ?? StartedAt;
             return from + IntervalAt(from);
         }
     }

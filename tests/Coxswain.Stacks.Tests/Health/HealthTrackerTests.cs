@@ -123,4 +123,17 @@ public sealed class HealthTrackerTests
         Assert.Equal(times, actualTimes);
         Assert.Equal(statuses, actualStatuses);
     }
+
+    [Theory]
+    // with a long interval, early probes repeat every 0.5 s until the first pass, up to Docker's first probe time (5 s);
+    // none of their failures counts, and after that the regular interval takes over
+    [InlineData("FFFP", "0.5 1 1.5 2", "SSSH")]
+    [InlineData("FFFFFFFFFF", "0.5 1 1.5 2 2.5 3 3.5 4 4.5 9.5", "SSSSSSSSSS")]
+    public void Record_FirstProbeDelayAndLongInterval_RepeatsEarlyProbesUntilDockersFirstProbeTime(string outcomes, string times, string statuses)
+    {
+        var (actualTimes, actualStatuses) = Run(Probe(interval: 5, retries: 3, first: 0.5), outcomes);
+
+        Assert.Equal(times, actualTimes);
+        Assert.Equal(statuses, actualStatuses);
+    }
 }
