@@ -49,7 +49,7 @@ public sealed partial class StackExecutor
             case RemoveContainerOperation remove:
                 return await RemoveAsync(remove.Container, remove.Timeout, ct).ConfigureAwait(false) ? TaskResult.Changed : TaskResult.UnchangedWith("already gone");
             case RemoveNetworkOperation network:
-                return await IgnoreNotFoundAsync(() => _engine.RemoveNetworkAsync(network.Name, ct)).ConfigureAwait(false);
+                return await IgnoreNotFoundAsync(() => RemoveNetworkAsync(network.Name, ct)).ConfigureAwait(false);
             case RemoveVolumeOperation volume:
                 return await IgnoreNotFoundAsync(() => _engine.RemoveVolumeAsync(volume.Name, cancellationToken: ct)).ConfigureAwait(false);
             case WaitOperation wait:
@@ -145,6 +145,26 @@ public sealed partial class StackExecutor
         catch (EngineNotFoundException)
         {
             return false;
+        }
+    }
+
+    /// <summary>dockerd can answer "has active endpoints" for a moment after the last container on a network was removed
+    /// (seen with 30 containers removed at once), so a conflict is retried with a short doubling delay before it counts.</summary>
+    private async Task RemoveNetworkAsync(string name, CancellationToken ct)
+    {
+        var delay = _options.NetworkRemoveRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _engine.RemoveNetworkAsync(name, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (EngineConflictException) when (attempt < _options.NetworkRemoveAttempts)
+            {
+                await Task.Delay(delay, _options.TimeProvider, ct).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+            }
         }
     }
 

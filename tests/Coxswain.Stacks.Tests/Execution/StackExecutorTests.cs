@@ -140,6 +140,28 @@ public sealed class StackExecutorTests
     }
 
     [Fact]
+    public async Task Down_NetworkStillReportedInUseForAMoment_RetriesTheRemovalAndSucceeds()
+    {
+        await using var engine = NewEngine();
+        var project = TestProjects.Load(TestProjects.WebAndDb.Replace("""
+                healthcheck:
+                  test: ["CMD", "true"]
+                  interval: 1s
+            """, "", StringComparison.Ordinal).Replace("service_healthy", "service_started", StringComparison.Ordinal));
+        var up = await StackRunner.UpAsync(engine, DesiredStateBuilder.Build(project), null, Options(engine), Ct);
+        Assert.True(up.Succeeded, string.Join("\n", up.Errors));
+        var inUse = engine.Faults.FailCall(
+            "RemoveNetwork", () => new EngineConflictException("remove network demo_default", "network demo_default has active endpoints"), times: 2);
+
+        var down = await StackRunner.DownAsync(
+            engine, project, new DownOptions { Timeout = TimeSpan.Zero }, Options(engine) with { NetworkRemoveRetryDelay = TimeSpan.Zero }, Ct);
+
+        Assert.True(down.Succeeded, string.Join("\n", down.Errors));
+        Assert.Equal(2, inUse.Hits);
+        Assert.Empty(await engine.ListNetworksAsync([StackLabels.ProjectFilter("demo")], Ct));
+    }
+
+    [Fact]
     public async Task Up_ServiceWithBuild_BuildsTheImageNamedAfterProjectAndService()
     {
         await using var engine = NewEngine();
