@@ -138,7 +138,7 @@ internal static class PlanRunner
         {
             return YamlPlanLoader.LoadFile(file, new YamlPlanLoadOptions
             {
-                Operations = EngineOperations.Register(OperationRegistry.CreateDefault()),
+                Operations = Coxswain.Stacks.PlanOperations.StackPlanOperations.Register(EngineOperations.Register(OperationRegistry.CreateDefault())),
                 Variables = variables,
                 PlanOptions = options,
             });

@@ -18,10 +18,32 @@ internal static partial class EngineOperationFactories
         return a.HasErrors || reference is null ? null : new ImageOperation(reference, source);
     }
 
-    /// <summary><c>network</c>: <c>name</c> (required), <c>driver</c> (default bridge), <c>internal</c>, <c>attachable</c>, <c>labels</c>.</summary>
+    /// <summary>
+    /// <c>network</c>: <c>name</c> (required), <c>state</c> (present, the default, or absent), and for present
+    /// <c>driver</c> (default bridge), <c>internal</c>, <c>attachable</c>, <c>labels</c>.
+    /// </summary>
     public static IOperation? Network(OperationArguments a)
     {
         var name = a.GetString("name", required: true);
+        switch (a.GetString("state"))
+        {
+            case null or "present":
+                break;
+            case "absent":
+                foreach (var key in (string[])["driver", "internal", "attachable", "labels"])
+                {
+                    if (a.KindOf(key) != ArgumentKind.Missing)
+                    {
+                        a.Error(key, $"'{key}' has no meaning with 'state: absent'; remove it.");
+                    }
+                }
+
+                return a.HasErrors || name is null ? null : new NetworkAbsentOperation(name);
+            case var other:
+                a.Error("state", $"'state' must be 'present' or 'absent', not '{other}'.");
+                break;
+        }
+
         var spec = name is null ? null : new NetworkSpec(name)
         {
             Driver = a.GetString("driver") ?? "bridge",

@@ -97,4 +97,47 @@ public sealed class ImageAndNetworkOperationTests
         Assert.Equal(PlanTaskStatus.Failed, report["net"].Status);
         Assert.Contains("exists with driver 'bridge', but the plan wants 'macvlan'", report["net"].Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NetworkAbsent_Exists_RemovedChanged_ThenUnchanged()
+    {
+        await using var h = new EngineHarness();
+        await h.Engine.CreateNetworkAsync(new NetworkSpec("appnet"), Drive.Token);
+        const string Yaml = "tasks:\n  net: { type: network, name: appnet, state: absent }\n";
+
+        var dryRun = await h.Load(Yaml).DryRunAsync(Drive.Token).Bounded();
+        var first = await h.RunAsync(Yaml);
+        var second = await h.RunAsync(Yaml);
+
+        Assert.Equal((DryRunOutcome.WouldChange, "would remove network appnet"), (dryRun.Tasks.Single().Outcome, dryRun.Tasks.Single().Reason));
+        Assert.Equal(PlanTaskStatus.Changed, first["net"].Status);
+        Assert.Equal("removed network appnet", first["net"].Message);
+        Assert.Equal(PlanTaskStatus.Unchanged, second["net"].Status);
+        Assert.Equal("network appnet does not exist", second["net"].Message);
+        Assert.DoesNotContain(await h.Engine.ListNetworksAsync(null, Drive.Token), n => n.Name == "appnet");
+    }
+
+    [Fact]
+    public async Task NetworkAbsent_ContainerAttached_FailsSayingWhatToDo()
+    {
+        await using var h = new EngineHarness();
+        var report = await h.RunAsync("""
+            tasks:
+              net: { type: network, name: appnet }
+              app: { type: container, name: app, image: busybox:test, command: sleep 1000, networks: [appnet], depends_on: net }
+              gone: { type: network, name: appnet, state: absent, depends_on: app }
+            """);
+
+        Assert.Equal(PlanTaskStatus.Failed, report["gone"].Status);
+        Assert.Contains("Task 'gone': cannot remove network 'appnet' on unix:///in-memory/docker.sock: it is in use", report["gone"].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NetworkAbsent_WithDriver_IsRefusedWhenLoaded()
+    {
+        await using var h = new EngineHarness();
+        var ex = Assert.Throws<PlanValidationException>(() => h.Load("tasks:\n  net: { type: network, name: appnet, state: absent, driver: bridge }\n"));
+
+        Assert.Contains("'driver' has no meaning with 'state: absent'; remove it.", ex.Message, StringComparison.Ordinal);
+    }
 }
