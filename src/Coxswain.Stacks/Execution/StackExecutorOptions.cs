@@ -3,9 +3,10 @@ namespace Coxswain.Stacks;
 /// <summary>How a <see cref="StackPlan"/> is carried out.</summary>
 public sealed record StackExecutorOptions
 {
-    /// <summary>Default bound on operations running at once. Engine calls wait on the engine, not on our CPU, so the
-    /// bound is set by what the engine takes well (docker-compose allows 64).</summary>
-    public const int DefaultMaxParallelism = 32;
+    /// <summary>Default bound on operations running at once. Kept at 8: with 32, and every create of a 30-service stack
+    /// at once, dockerd 20.10 twice kept a stale endpoint on the project network ("has active endpoints" with no container
+    /// left, until dockerd restarted).</summary>
+    public const int DefaultMaxParallelism = 8;
 
     /// <summary>Default retries of a failed pull.</summary>
     public const int DefaultPullRetries = 3;

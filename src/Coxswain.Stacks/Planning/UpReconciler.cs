@@ -100,9 +100,8 @@ public static partial class UpReconciler
         var waits = DependencyWaits(state, service);
         foreach (var op in ops)
         {
-            // Creating a new container needs nothing from its dependencies, so every create can run at once; only starting
-            // waits for them. A recreate removes a running container, so it still waits as a restart does.
-            var gated = op is RecreateContainerOperation or RestartContainerOperation or StartContainerOperation;
+            var gated = op is CreateContainerOperation or RecreateContainerOperation or RestartContainerOperation
+                || (op is StartContainerOperation && op.DependsOn.Count == 0);
             state.Operations.Add(gated && waits.Count > 0 ? op with { DependsOn = [.. op.DependsOn, .. waits] } : op);
         }
 
