@@ -34,6 +34,10 @@ public sealed class OperationRegistry
         return this;
     }
 
+    /// <summary>The factory registered for <paramref name="type"/>, or null; lets a registration extend a type it replaces.</summary>
+    /// <param name="type">A type name.</param>
+    public Func<OperationArguments, IOperation?>? Find(string type) => factories.GetValueOrDefault(type);
+
     /// <summary>True when <paramref name="type"/> is registered.</summary>
     /// <param name="type">A type name.</param>
     public bool Contains(string type) => factories.ContainsKey(type);

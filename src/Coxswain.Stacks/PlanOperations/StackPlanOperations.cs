@@ -5,7 +5,8 @@ namespace Coxswain.Stacks.PlanOperations;
 
 /// <summary>
 /// The Compose-backed YAML operation type <c>stack</c>: <c>file</c> (required, relative to the plan file's folder),
-/// <c>project</c>, <c>state</c> (up, the default, or down), <c>wait</c> (up) and <c>remove_volumes</c> (down).
+/// <c>project</c>, <c>state</c> (up, the default, or down), <c>wait</c> (up) and <c>remove_volumes</c> (down); and
+/// <c>wait</c> with <c>for: healthy</c> (see <see cref="HealthyWaitFactory"/>).
 /// </summary>
 /// <example>
 /// <code>
@@ -14,13 +15,18 @@ namespace Coxswain.Stacks.PlanOperations;
 /// </example>
 public static class StackPlanOperations
 {
-    /// <summary>Adds the <c>stack</c> type to <paramref name="registry"/>.</summary>
+    private const string WaitTypeName = Coxswain.Plans.Operations.Engine.WaitOperation.TypeName;
+
+    /// <summary>Adds the <c>stack</c> type to <paramref name="registry"/> and replaces <c>wait</c> by one that also knows <c>for: healthy</c>.</summary>
     /// <param name="registry">The registry.</param>
     /// <returns>The same registry.</returns>
     public static OperationRegistry Register(OperationRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry.Register(StackPlanOperation.TypeName, Create);
+        var other = registry.Find(WaitTypeName);
+        return registry
+            .Register(StackPlanOperation.TypeName, Create)
+            .Register(WaitTypeName, a => HealthyWaitFactory.Create(a, other));
     }
 
     /// <summary>Reads a <c>stack</c> task's keys; errors are recorded in <paramref name="a"/>.</summary>

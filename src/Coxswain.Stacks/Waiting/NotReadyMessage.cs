@@ -92,5 +92,5 @@ internal static class NotReadyMessage
         return $"{time}Z {outcome} after {Seconds(probe.Duration)}: {(output.Length == 0 ? "(no output)" : output)}";
     }
 
-    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+    internal static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }
