@@ -32,85 +32,62 @@ internal sealed partial class PlanExecution
         var task = graph.Tasks[o.Index];
         var token = runCts.Token;
         var hasPending = firstError is null && o.Timeout is null;
-        for (var attempt = 1; ; attempt++)
+        var attempt = 0;
+        try
         {
+            if (o.Strategy.Retries == 0)
+            {
+                o.Result = await AttemptAsync(token).ConfigureAwait(false);
+            }
+            else
+            {
+                var pipeline = RetryPipeline.Create(o.Strategy, time, progress is null ? null : (failed, delay, error) =>
+                    Emit(new PlanEvent(PlanEventKind.TaskRetrying, task.Name, time.GetUtcNow()) { Attempt = failed, Delay = delay, Error = error.Message }));
+                o.Result = await pipeline.ExecuteAsync(AttemptAsync, token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            o.Cancelled = true;
+        }
+        catch (Exception ex)
+        {
+            SetError(o, ex);
+        }
+
+        async ValueTask<TaskResult> AttemptAsync(CancellationToken ct)
+        {
+            attempt++;
             o.Attempts = attempt;
             o.Context.Attempt = attempt;
-            Exception? error = null;
-            CancellationTokenSource? timeoutSource = null;
-            CancellationTokenSource? linked = null;
+            if (firstError is not null)
+            {
+                var error = firstError;
+                firstError = null;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+
+            if (hasPending)
+            {
+                hasPending = false;
+                return await pending.ConfigureAwait(false);
+            }
+
+            if (o.Timeout is not { } limit)
+            {
+                return await task.Operation.ExecuteAsync(o.Context, ct).ConfigureAwait(false);
+            }
+
+            using var timeoutSource = new CancellationTokenSource(limit, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutSource.Token);
             try
             {
-                if (firstError is not null)
-                {
-                    error = firstError;
-                    firstError = null;
-                }
-                else
-                {
-                    ValueTask<TaskResult> call;
-                    if (hasPending)
-                    {
-                        call = pending;
-                        hasPending = false;
-                    }
-                    else
-                    {
-                        var attemptToken = token;
-                        if (o.Timeout is { } limit)
-                        {
-                            timeoutSource = new CancellationTokenSource(limit, time);
-                            linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeoutSource.Token);
-                            attemptToken = linked.Token;
-                        }
-
-                        call = task.Operation.ExecuteAsync(o.Context, attemptToken);
-                    }
-
-                    o.Result = await call.ConfigureAwait(false);
-                    return;
-                }
+                return await task.Operation.ExecuteAsync(o.Context, linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                o.Cancelled = true;
-                return;
-            }
-            catch (OperationCanceledException ex) when (timeoutSource?.IsCancellationRequested == true)
-            {
-                error = new TimeoutException(
-                    $"Task '{task.Name}' timed out after {DurationText.Format(o.Timeout!.Value)} (attempt {attempt} of {o.Strategy.Retries + 1}).", ex);
-            }
-            catch (Exception ex)
-            {
-                error = ex;
-            }
-            finally
-            {
-                linked?.Dispose();
-                timeoutSource?.Dispose();
-            }
-
-            if (attempt > o.Strategy.Retries || token.IsCancellationRequested)
-            {
-                SetError(o, error!);
-                return;
-            }
-
-            var delay = o.Strategy.Backoff.GetDelay(attempt);
-            if (progress is not null)
-            {
-                Emit(new PlanEvent(PlanEventKind.TaskRetrying, task.Name, time.GetUtcNow()) { Attempt = attempt, Delay = delay, Error = error!.Message });
-            }
-
-            try
-            {
-                await Task.Delay(delay, time, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                o.Cancelled = true;
-                return;
+                throw new TimeoutException(
+                    $"Task '{task.Name}' timed out after {DurationText.Format(limit)} (attempt {attempt} of {o.Strategy.Retries + 1}).", ex);
             }
         }
     }
