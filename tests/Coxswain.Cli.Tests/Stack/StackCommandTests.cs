@@ -183,6 +183,32 @@ public sealed class StackCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Logs_OnAColourTerminal_ColoursEachContainersPrefixApart()
+    {
+        File.WriteAllText(_file, "services:\n  db:\n    image: busybox:test\n    command: [\"sh\", \"-c\", \"echo hello; sleep 1000\"]\n  web:\n    image: busybox:test\n    command: [\"sh\", \"-c\", \"echo hi; sleep 1000\"]\n");
+        await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");
+        var run = new CliRun { Engines = new FixedEngineConnector(_engine), Time = _engine.TimeProvider, Terminal = true };
+
+        var exitCode = await run.RunAsync("-f", _file, "-p", "demo", "logs");
+
+        Assert.Equal(0, exitCode);
+        var lines = run.Out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["\u001b[33mdemo-web-1 | \u001b[0mhi", "\u001b[36mdemo-db-1  | \u001b[0mhello"], lines);
+    }
+
+    [Fact]
+    public async Task Logs_WithNoColorSet_WritesPlainPrefixesEvenOnATerminal()
+    {
+        File.WriteAllText(_file, "services:\n  db:\n    image: busybox:test\n    command: [\"sh\", \"-c\", \"echo hello; sleep 1000\"]\n");
+        await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");
+        var run = new CliRun { Engines = new FixedEngineConnector(_engine), Time = _engine.TimeProvider, Terminal = true, Variables = { ["NO_COLOR"] = "1" } };
+
+        await run.RunAsync("-f", _file, "-p", "demo", "logs");
+
+        Assert.Equal("demo-db-1 | hello\n", run.Out.ToString());
+    }
+
+    [Fact]
     public async Task StopThenStart_StopsAndStartsTheContainers()
     {
         await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");

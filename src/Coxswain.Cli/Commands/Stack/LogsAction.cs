@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coxswain.Compose;
 using Coxswain.Engine;
 using Coxswain.Stacks;
@@ -20,7 +19,7 @@ internal static class LogsAction
             return ExitCodes.Ok;
         }
 
-        var width = containers.Max(c => c.Length);
+        var prefixes = new LogPrefixes(containers, Output.Terminal.UseColor(context, context.OutputIsTerminal));
         var options = new LogOptions { Follow = request.Follow, Tail = request.Tail, Since = request.Since, Timestamps = true };
         if (!request.Follow)
         {
@@ -29,7 +28,7 @@ internal static class LogsAction
             {
                 await foreach (var line in engine.GetLogsAsync(container, options, ct).ConfigureAwait(false))
                 {
-                    lines.Add((line.Timestamp ?? DateTimeOffset.MinValue, lines.Count, Format(container, width, line, request.Timestamps)));
+                    lines.Add((line.Timestamp ?? DateTimeOffset.MinValue, lines.Count, prefixes.Format(container, line, request.Timestamps)));
                 }
             }
 
@@ -51,7 +50,7 @@ internal static class LogsAction
                     await gate.WaitAsync(ct).ConfigureAwait(false);
                     try
                     {
-                        await context.Out.WriteLineAsync(Format(container, width, line, request.Timestamps)).ConfigureAwait(false);
+                        await context.Out.WriteLineAsync(prefixes.Format(container, line, request.Timestamps)).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -77,9 +76,4 @@ internal static class LogsAction
             return ExitCodes.Ok;
         }
     }
-
-    private static string Format(string container, int width, LogLine line, bool timestamps) =>
-        timestamps && line.Timestamp is { } at
-            ? $"{container.PadRight(width)} | {at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)} {line.Text}"
-            : $"{container.PadRight(width)} | {line.Text}";
 }
