@@ -133,6 +133,12 @@ public sealed partial class StackExecutor
     {
         try
         {
+            if (timeout == TimeSpan.Zero)
+            {
+                await _engine.RemoveContainerAsync(container, force: true, cancellationToken: ct).ConfigureAwait(false);
+                return true;
+            }
+
             var info = await _engine.InspectContainerAsync(container, ct).ConfigureAwait(false);
             if (info.State.Running)
             {

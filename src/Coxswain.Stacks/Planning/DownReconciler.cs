@@ -5,6 +5,7 @@ namespace Coxswain.Stacks;
 /// <summary>
 /// The pure decision of <c>down</c>: stop containers in reverse dependency order (dependents first) with each service's
 /// stop_grace_period (or <c>-t</c>), remove them, then the project's networks, and its volumes only with <c>-v</c>.
+/// With no grace (<c>-t 0</c>) a running container is killed and removed in one engine call.
 /// </summary>
 public static class DownReconciler
 {
@@ -74,6 +75,15 @@ public static class DownReconciler
         {
             var stopTimeout = timeout ?? service?.StopGracePeriod;
             StackOperation? stop = null;
+            if (container.Running && stopTimeout == TimeSpan.Zero)
+            {
+                // No grace: the engine kills and removes in one call (docker rm -f), so no separate stop.
+                var kill = new RemoveContainerOperation(container.Name, container.Service, TimeSpan.Zero, $"{cause} (no grace: killed and removed at once)") { DependsOn = after };
+                operations.Add(kill);
+                last.Add(kill.Id);
+                continue;
+            }
+
             if (container.Running)
             {
                 var signal = service?.StopSignal ?? "SIGTERM";

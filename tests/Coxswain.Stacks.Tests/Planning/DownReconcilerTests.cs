@@ -34,10 +34,29 @@ public sealed class DownReconcilerTests
     {
         var desired = DesiredStateBuilder.Build(Project);
 
-        var plan = DownReconciler.Plan(Project, Observed.AllUp(desired), new DownOptions { RemoveVolumes = true, Timeout = TimeSpan.Zero });
+        var plan = DownReconciler.Plan(Project, Observed.AllUp(desired), new DownOptions { RemoveVolumes = true, Timeout = TimeSpan.FromSeconds(2) });
 
-        Assert.Contains("stop container demo-web-1: down (SIGTERM, kill after 0 s)", plan.ToText(), StringComparison.Ordinal);
+        Assert.Contains("stop container demo-web-1: down (SIGTERM, kill after 2 s)", plan.ToText(), StringComparison.Ordinal);
         Assert.EndsWith("  8. remove volume demo_data: down -v [after 2, 4, 6]\n", plan.ToText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_NoGrace_KillsAndRemovesEachContainerInOneStepDependentsFirst()
+    {
+        var desired = DesiredStateBuilder.Build(Project);
+
+        var plan = DownReconciler.Plan(Project, Observed.AllUp(desired), new DownOptions { Timeout = TimeSpan.Zero });
+
+        Assert.Equal(
+            """
+            down demo: 4 operations
+              1. remove container demo-web-1: down (no grace: killed and removed at once)
+              2. remove container demo-cache-1: down (no grace: killed and removed at once) [after 1]
+              3. remove container demo-db-1: down (no grace: killed and removed at once) [after 1]
+              4. remove network demo_default: down [after 1, 2, 3]
+
+            """,
+            plan.ToText());
     }
 
     [Fact]
