@@ -61,7 +61,7 @@ public sealed partial class StackExecutor
         var report = await dag.RunAsync(cancellationToken).ConfigureAwait(false);
         var errors = report.Tasks.Where(t => t.Status == PlanTaskStatus.Failed).Select(t => $"{t.Name}: {t.Error}").ToList();
         IReadOnlyList<string> rolledBack = [];
-        if (!report.Succeeded && plan.Verb == "up")
+        if (!report.Succeeded && plan.Verb == "up" && _options.RollBackOnFailure)
         {
             rolledBack = await RollBackAsync().ConfigureAwait(false);
         }

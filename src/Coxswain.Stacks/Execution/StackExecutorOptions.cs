@@ -56,6 +56,10 @@ public sealed record StackExecutorOptions
     /// <summary>Receives progress.</summary>
     public IProgress<StackEvent>? Progress { get; init; }
 
+    /// <summary>When an <c>up</c> fails, remove the containers this run created that are not running (the default). Callers that
+    /// roll back more themselves (an app install removes everything it created, after reading the log tails) turn it off.</summary>
+    public bool RollBackOnFailure { get; init; } = true;
+
     /// <summary>How waits are carried out; null = <see cref="StackReadiness"/>.</summary>
     public IStackReadiness? Readiness { get; init; }
 }
