@@ -10,7 +10,7 @@ public sealed class JsonRpcDispatcherTests
 {
     private static readonly RpcMethodTable Methods = new RpcMethodTable()
         .Add("app.echo", (p, _) => Task.FromResult<object?>(new { id = RpcParams.RequiredString(p, "id"), lines = RpcParams.OptionalInt(p, "lines", 1, 1000) }))
-        .Add("app.fail", (_, _) => throw new RpcException(RpcErrorCodes.OperationFailed, "install of demo failed: web exited (code 3)", new { rolledBack = new[] { "demo-web-1" } }))
+        .Add("app.fail", (_, _) => throw new RpcException(-32006, "install of demo failed: web exited (code 3)", new { rolledBack = new[] { "demo-web-1" } }))
         .Add("app.bug", (_, _) => throw new InvalidOperationException("the store is closed"))
         .Alias("package.echo", "app.echo");
 
@@ -76,7 +76,7 @@ public sealed class JsonRpcDispatcherTests
     {
         var error = (await CallAsync("""{"jsonrpc":"2.0","method":"app.fail","id":1}"""))!.Value.GetProperty("error");
 
-        Assert.Equal(RpcErrorCodes.OperationFailed, error.GetProperty("code").GetInt32());
+        Assert.Equal(-32006, error.GetProperty("code").GetInt32());
         Assert.Equal("demo-web-1", error.GetProperty("data").GetProperty("rolledBack")[0].GetString());
     }
 

@@ -11,10 +11,11 @@ namespace Coxswain.Daemon.Rpc;
 /// </summary>
 public sealed class JsonRpcDispatcher
 {
-    /// <summary>How results and error data are written: camelCase names, nulls left out.</summary>
+    /// <summary>How results and error data are written: camelCase names and enum values, nulls left out.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     private readonly RpcMethodTable _methods;

@@ -1,8 +1,8 @@
 namespace Coxswain.Daemon.Rpc;
 
 /// <summary>
-/// JSON-RPC 2.0 error codes: the protocol's own (-32700 to -32603) and Coxswain's application codes (-32000 and below),
-/// so clients can act on a failure without reading its message.
+/// JSON-RPC 2.0's own error codes (-32700 to -32603). Failures of app methods carry the app's error code
+/// (<c>Coxswain.Apps.AppErrorCode</c>, -32001 and below), so clients can act on a failure without reading its message.
 /// </summary>
 public static class RpcErrorCodes
 {
@@ -20,22 +20,4 @@ public static class RpcErrorCodes
 
     /// <summary>The method failed in a way it did not expect (a bug or an engine error it could not classify).</summary>
     public const int InternalError = -32603;
-
-    /// <summary>The app id is not in the catalog.</summary>
-    public const int AppNotFound = -32001;
-
-    /// <summary>The app is not installed.</summary>
-    public const int NotInstalled = -32002;
-
-    /// <summary>The app is already installed.</summary>
-    public const int AlreadyInstalled = -32003;
-
-    /// <summary>The operation ran and failed (data carries the reason, what was rolled back and the log tail).</summary>
-    public const int OperationFailed = -32004;
-
-    /// <summary>No container engine answered.</summary>
-    public const int EngineUnavailable = -32005;
-
-    /// <summary>The named service or container does not exist.</summary>
-    public const int NotFound = -32006;
 }

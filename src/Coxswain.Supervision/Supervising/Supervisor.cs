@@ -261,6 +261,11 @@ public sealed partial class Supervisor : IAsyncDisposable
 
     private ComposeProject LoadProject(StackSource source)
     {
+        if (_options.ProjectLoader?.Invoke(source) is { } loaded)
+        {
+            return loaded;
+        }
+
         var result = ComposeLoader.Load(new LoadOptions
         {
             Files = source.Files,

@@ -1,3 +1,4 @@
+using Coxswain.Compose;
 using Coxswain.Engine;
 using Coxswain.Stacks;
 
@@ -38,4 +39,10 @@ public sealed record SupervisorOptions
 
     /// <summary>The environment Compose files are interpolated with when the supervisor reloads its stacks at start; null: the process environment.</summary>
     public IReadOnlyDictionary<string, string>? ComposeEnvironment { get; init; }
+
+    /// <summary>
+    /// Loads a remembered stack when the supervisor starts; null (or a null answer) loads its Compose files. The daemon
+    /// uses it for installed apps, whose project is the app's recorded revision with the app labels added.
+    /// </summary>
+    public Func<StackSource, ComposeProject?>? ProjectLoader { get; init; }
 }

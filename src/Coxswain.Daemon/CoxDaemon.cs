@@ -1,0 +1,107 @@
+using System.Globalization;
+using Coxswain.Apps;
+using Coxswain.Daemon.Events;
+using Coxswain.Daemon.Hosting;
+using Coxswain.Daemon.Methods;
+using Coxswain.Daemon.Rpc;
+using Coxswain.Engine;
+using Coxswain.Supervision;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Coxswain.Daemon;
+
+/// <summary>
+/// <c>cox daemon</c>: opens the state store, starts the API (unix socket, optional TCP), then the supervisor, which adopts
+/// its stacks by label and logs an adoption report per stack; publishes every supervisor event on <c>GET /events</c>;
+/// runs until cancelled, then stops the API and the supervisor (containers keep running).
+/// </summary>
+public static class CoxDaemon
+{
+    /// <summary>Runs the daemon until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="engine">The engine to supervise.</param>
+    /// <param name="options">Paths, endpoints, clock.</param>
+    /// <param name="configureLogging">Logging (JSON lines on stdout from the CLI).</param>
+    /// <param name="cancellationToken">Stops the daemon (SIGINT/SIGTERM).</param>
+    public static async Task RunAsync(IEngineClient engine, DaemonRunOptions options, Action<ILoggingBuilder>? configureLogging, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(options);
+        var time = options.TimeProvider;
+        CreateOwnerOnly(options.DataDirectory);
+        using var store = SupervisorStore.Open(Path.Combine(options.DataDirectory, "supervisor.db"));
+        var apps = new AppManager(engine, new AppManagerOptions
+        {
+            CatalogDirectory = options.CatalogDirectory,
+            StateDirectory = Path.Combine(options.DataDirectory, "apps"),
+            TimeProvider = time,
+        });
+        var supervisor = new Supervisor(engine, store, new SupervisorOptions
+        {
+            TimeProvider = time,
+            Epoch = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ProjectLoader = source => apps.InstalledProject(source.Project),
+        });
+        await using var disposeSupervisor = supervisor.ConfigureAwait(false);
+        var events = new DaemonEventHub();
+        var methods = new RpcMethodTable();
+        AppMethods.Register(methods, new SupervisedApps(apps, supervisor), events, time);
+        StackMethods.Register(methods, supervisor, time);
+        methods.Add("daemon.status", (_, _) => Task.FromResult<object?>(new { dataDirectory = options.DataDirectory, catalog = options.CatalogDirectory, methods = methods.Names }));
+
+        var host = DaemonHost.Build(
+            new DaemonOptions { SocketPath = options.SocketPath, TcpEndpoint = options.TcpEndpoint, Token = options.Token }, methods, events, configureLogging);
+        await using var disposeHost = host.ConfigureAwait(false);
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Coxswain.Daemon");
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pump = PumpAsync(supervisor, events, stopping.Token);
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var tcp = options.TcpEndpoint is { } endpoint ? endpoint.ToString() : "off";
+        Log.Listening(log, options.SocketPath, tcp, options.DataDirectory);
+        try
+        {
+            foreach (var report in await supervisor.StartAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var text = report.ToText();
+                Log.Adoption(log, report.Project, text);
+                events.Publish(new DaemonEvent(time.GetUtcNow(), "adopted", report.Project, text));
+            }
+
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.Stopping(log);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await supervisor.StopAsync().ConfigureAwait(false);
+            await stopping.CancelAsync().ConfigureAwait(false);
+            await pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private static async Task PumpAsync(Supervisor supervisor, DaemonEventHub events, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        await foreach (var e in supervisor.WatchAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var kind = JsonNamingPolicyCamel(e.Kind.ToString());
+            events.Publish(new DaemonEvent(e.Time, kind, e.Service is null ? e.Project : $"{e.Project}/{e.Service}", e.Message));
+        }
+    }
+
+    private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    private static void CreateOwnerOnly(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+}
