@@ -121,6 +121,65 @@ public abstract class StackScenarios(StackEngineFixture fixture)
         Assert.True(!running.Any(), $"api was started although its dependency db never got healthy:\n{up.Describe()}");
     }
 
+    [Fact]
+    public async Task UpWait_EngineGoesAwayMidway_FailsClearlyAndTheNextUpConverges()
+    {
+        await using var stack = new ScenarioStack(fixture, "engine-gone");
+        Assert.StartsWith("unix://", fixture.Address, StringComparison.Ordinal);
+        await using var proxy = new EngineProxy(Path.Combine(stack.Directory, "engine.sock"), fixture.Address["unix://".Length..]);
+        await stack.WriteComposeAsync(Chain(5));
+
+        var up = stack.CoxViaAsync(proxy.Address, "up", "-d", "--wait", "--wait-timeout", "60");
+        using (var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
+        {
+            bound.CancelAfter(TimeSpan.FromSeconds(60));
+            while ((await stack.ContainersAsync()).Count == 0 && !up.IsCompleted)
+            {
+                await Task.Delay(20, bound.Token); // until the first container exists: the up is under way
+            }
+        }
+
+        proxy.Cut();
+        var failed = await up;
+        TestContext.Current.TestOutputHelper?.WriteLine(failed.Describe());
+        proxy.Restore();
+        var again = await stack.CoxViaAsync(proxy.Address, "up", "-d", "--wait", "--wait-timeout", "60");
+
+        Assert.True(failed.ExitCode != 0, $"up succeeded although the engine went away midway on {fixture.EngineName}:\n{failed.Describe()}");
+        Assert.True(
+            failed.Stderr.Contains(proxy.Path, StringComparison.Ordinal) && failed.Stderr.Contains("engine", StringComparison.OrdinalIgnoreCase),
+            $"the failure does not say the engine at {proxy.Path} went away:\n{failed.Describe()}");
+        Assert.True(again.ExitCode == 0, $"the next up did not converge on {fixture.EngineName}:\n{again.Describe()}");
+        var ids = await stack.ContainerIdsAsync(); // fails on a duplicate container of any service
+        Assert.Equal(["s1", "s2", "s3", "s4", "s5"], ids.Keys);
+    }
+
+    // s1 <- s2 <- ... <- sN, each healthy after a second, so an up --wait takes a few seconds.
+    private static string Chain(int length)
+    {
+        var text = new System.Text.StringBuilder("services:\n");
+        for (var i = 1; i <= length; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""
+                  s{{i}}:
+                    image: {{Image}}
+                    command: ["/bin/sleep", "3600"]
+                    stop_grace_period: 1s
+                    healthcheck:
+                      test: ["CMD", "/bin/true"]
+                      interval: 1s
+                      retries: 3
+
+                """);
+            if (i > 1)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"    depends_on:\n      s{i - 1}:\n        condition: service_healthy\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
     // db <- api <- web, sleeping busybox containers; api's environment carries the greeting that a scenario edits.
     private static string ThreeTiers(string apiGreeting) => $$"""
         services:

@@ -14,6 +14,7 @@ public sealed record StackEvent(StackEventKind Kind, string Operation, string? S
         StackEventKind.Started => Operation + " ...",
         StackEventKind.Progress => $"{Operation}: {Message}",
         StackEventKind.Finished => Message.Length == 0 ? Operation + ": done" : $"{Operation}: {Message}",
+        StackEventKind.Skipped => $"{Operation}: not run: {Message}",
         _ => $"{Operation}: failed: {Message}",
     };
 }

@@ -14,4 +14,7 @@ public enum StackEventKind
 
     /// <summary>The operation failed.</summary>
     Failed,
+
+    /// <summary>The operation did not run (an earlier one failed, or the run was cancelled); the message says why.</summary>
+    Skipped,
 }

@@ -63,17 +63,19 @@ public sealed partial class StackExecutor
         IReadOnlyList<string> rolledBack = [];
         if (!report.Succeeded && plan.Verb == "up" && _options.RollBackOnFailure)
         {
-            rolledBack = await RollBackAsync().ConfigureAwait(false);
+            rolledBack = await RollBackAsync(errors).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         return new StackRunResult(plan, report) { Errors = errors, RolledBack = rolledBack };
     }
 
-    private async Task<IReadOnlyList<string>> RollBackAsync()
+    /// <summary>Removes what this run created and did not get running; when the engine stops answering, says what is left instead.</summary>
+    private async Task<IReadOnlyList<string>> RollBackAsync(List<string> errors)
     {
         var removed = new List<string>();
-        foreach (var name in _created.Distinct(StringComparer.Ordinal))
+        var created = _created.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in created)
         {
             try
             {
@@ -87,6 +89,13 @@ public sealed partial class StackExecutor
             catch (EngineNotFoundException)
             {
                 // already gone
+            }
+            catch (EngineUnavailableException ex)
+            {
+                var left = created.Except(removed, StringComparer.Ordinal);
+                errors.Add($"the engine stopped answering ({(ex.Attempts.Count > 0 ? ex.Attempts[^1].Error : ex.Message)}), so nothing more could be rolled back; "
+                    + $"left as created: {string.Join(", ", left)}. Run the same command again once the engine answers: it converges from what exists.");
+                break;
             }
         }
 
@@ -111,6 +120,8 @@ public sealed partial class StackExecutor
                 PlanEventKind.TaskLog => new StackEvent(StackEventKind.Progress, name, service, value.Message ?? "", value.Timestamp),
                 PlanEventKind.TaskRetrying => new StackEvent(StackEventKind.Progress, name, service, $"attempt {value.Attempt} failed ({value.Error}); retrying", value.Timestamp),
                 PlanEventKind.TaskFinished when value.Report is { Status: PlanTaskStatus.Failed } r => new StackEvent(StackEventKind.Failed, name, service, r.Error ?? "", value.Timestamp),
+                PlanEventKind.TaskFinished when value.Report is { Status: PlanTaskStatus.Skipped or PlanTaskStatus.Cancelled } r =>
+                    new StackEvent(StackEventKind.Skipped, name, service, r.SkipReason ?? r.Message ?? "cancelled", value.Timestamp),
                 PlanEventKind.TaskFinished when value.Report is { } r => new StackEvent(StackEventKind.Finished, name, service, r.Message ?? r.SkipReason ?? "", value.Timestamp),
                 _ => null,
             };

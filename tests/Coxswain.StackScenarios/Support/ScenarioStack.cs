@@ -50,6 +50,10 @@ public sealed class ScenarioStack : IAsyncDisposable
     public Task<CoxResult> CoxAsync(params string[] arguments) =>
         CoxProcess.RunAsync(["-H", fixture.Address, "-f", ComposeFile, "-p", Project, .. arguments], environment, CommandTimeout);
 
+    /// <summary>Runs <c>cox -H HOST -f FILE -p PROJECT ARGS</c> against another engine address (e.g. an <see cref="EngineProxy"/>).</summary>
+    public Task<CoxResult> CoxViaAsync(string host, params string[] arguments) =>
+        CoxProcess.RunAsync(["-H", host, "-f", ComposeFile, "-p", Project, .. arguments], environment, CommandTimeout);
+
     /// <summary>Runs a <c>cox</c> command and fails the test, with its output, unless it exits 0.</summary>
     public async Task<CoxResult> CoxOkAsync(params string[] arguments)
     {

@@ -61,6 +61,7 @@ internal static class StackProgressDisplay
                 StackEventKind.Started => $"[yellow]…[/] {Markup.Escape(value.Operation)}",
                 StackEventKind.Progress => $"[yellow]…[/] {Markup.Escape(value.Operation)}: {Markup.Escape(value.Message)}",
                 StackEventKind.Finished => $"[green]{Symbols.Ok}[/] {Markup.Escape(value.Operation)}",
+                StackEventKind.Skipped => $"[grey]{Symbols.Skipped} {Markup.Escape(value.Operation)} (not run)[/]",
                 _ => $"[red]{Symbols.Failed} {Markup.Escape(value.Operation)}[/]",
             };
             lock (_gate)

@@ -17,6 +17,7 @@ internal sealed class StackProgressWriter(CliContext context) : IProgress<StackE
         {
             StackEventKind.Finished => $"[green]{Symbols.Ok}[/] {Markup.Escape(value.Operation)}{Detail(value)}",
             StackEventKind.Failed => $"[red]{Symbols.Failed} {Markup.Escape(value.Operation)}[/]",
+            StackEventKind.Skipped => $"[grey]{Symbols.Skipped} {Markup.Escape(value.Operation)} ({Markup.Escape(value.Message)})[/]",
             StackEventKind.Progress when value.Message.Contains("retrying", StringComparison.Ordinal) || value.Message.Contains("probe", StringComparison.Ordinal)
                 => $"[yellow]…[/] {Markup.Escape(value.Operation)}: {Markup.Escape(value.Message)}",
             _ => null,
