@@ -133,6 +133,63 @@ public sealed class StackCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Ps_AfterCoxStop_ShowsStoppedNotKilled()
+    {
+        await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");
+        await Run().RunAsync("-f", _file, "-p", "demo", "stop", "-t", "0", "db");
+        var run = Run();
+
+        await run.RunAsync("-f", _file, "-p", "demo", "ps", "--json");
+
+        using var json = JsonDocument.Parse(run.Out.ToString());
+        var db = json.RootElement.EnumerateArray().Single(r => r.GetProperty("service").GetString() == "db");
+        Assert.Equal(137, db.GetProperty("exitCode").GetInt32());
+        Assert.Equal("stopped", db.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Ps_AfterCoxStopThenACrashOfTheNextRun_ShowsTheCrash()
+    {
+        await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");
+        await Run().RunAsync("-f", _file, "-p", "demo", "stop", "-t", "0", "db");
+        ((ManualTimeProvider)_engine.TimeProvider).Advance(TimeSpan.FromSeconds(1));
+        await Run().RunAsync("-f", _file, "-p", "demo", "start", "db");
+        _engine.Faults.Crash("demo-db-1", 3);
+        var run = Run();
+
+        await run.RunAsync("-f", _file, "-p", "demo", "ps", "--json");
+
+        Assert.Contains("\"state\": \"crashed (exit 3)\"", run.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ps_ServicesWithProbes_ShowTheHealthOfOneProbeRunNow()
+    {
+        File.WriteAllText(_file, """
+            services:
+              db:
+                image: busybox:test
+                command: ["sh", "-c", "sleep 1000"]
+                healthcheck: { test: ["CMD", "check-db"] }
+              web:
+                image: busybox:test
+                command: ["sh", "-c", "sleep 1000"]
+                healthcheck: { test: ["CMD", "check-web"] }
+            """);
+        await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");
+        _engine.Exec.Script("demo-db-1", c => c.Contains("check-db"), ScriptedExecResult.Success("ok"));
+        _engine.Exec.Script("demo-web-1", c => c.Contains("check-web"), ScriptedExecResult.Failure(1, "connection refused"));
+        var run = Run();
+
+        await run.RunAsync("-f", _file, "-p", "demo", "ps", "--json");
+
+        using var json = JsonDocument.Parse(run.Out.ToString());
+        var states = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("service").GetString()!, r => r.GetProperty("state").GetString());
+        Assert.Equal("healthy", states["db"]);
+        Assert.Equal("unhealthy", states["web"]);
+    }
+
+    [Fact]
     public async Task Down_AfterUp_RemovesEverythingLabelled()
     {
         await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");
@@ -239,5 +296,10 @@ public sealed class StackCommandTests : IAsyncDisposable
             StringComparison.Ordinal);
     }
 
-    private CliRun Run() => new() { Engines = new FixedEngineConnector(_engine), Time = _engine.TimeProvider };
+    private CliRun Run() => new()
+    {
+        Engines = new FixedEngineConnector(_engine),
+        Time = _engine.TimeProvider,
+        Variables = { ["COX_DATA_DIR"] = Path.Combine(Path.GetDirectoryName(_file)!, "data"), ["COX_DAEMON_SOCKET"] = Path.Combine(Path.GetDirectoryName(_file)!, "no-daemon.sock") },
+    };
 }

@@ -19,10 +19,6 @@ public static class PsJson
         return states;
     }
 
-    /// <summary>Whether a state word list says running or healthy, and nothing says unhealthy, starting or stopped.</summary>
-    public static bool IsUp(IReadOnlyList<string> words) =>
-        words.Any(w => w is "running" or "healthy") && words.All(w => w is "running" or "healthy" or "green");
-
     private static void Visit(JsonElement element, SortedDictionary<string, IReadOnlyList<string>> states)
     {
         switch (element.ValueKind)

@@ -56,6 +56,12 @@ internal static class LifecycleCommand
                     context,
                     plan.Operations.Select(o => o.Service!).Distinct(StringComparer.Ordinal).ToList(),
                     progress => new StackExecutor(discovered.Client, loaded, new StackExecutorOptions { TimeProvider = context.Time, Progress = progress }).RunAsync(plan, ct)).ConfigureAwait(false);
+                if (action == LifecycleAction.Stop)
+                {
+                    var stopped = plan.Operations.OfType<StopContainerOperation>().Select(o => o.Container).ToHashSet(StringComparer.Ordinal);
+                    await new UserStops(context, loaded.Name).RecordAsync(observed.Containers.Where(c => stopped.Contains(c.Name)).Select(c => c.Id), ct).ConfigureAwait(false);
+                }
+
                 if (!result.Succeeded)
                 {
                     await StackResultOutput.WriteFailureAsync(context, result).ConfigureAwait(false);

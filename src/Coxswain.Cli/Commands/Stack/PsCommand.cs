@@ -17,7 +17,8 @@ internal static class PsCommand
         var command = new Command(
             "ps",
             "List the project's containers (found by label) with their state: created, running, healthy, starting, unhealthy, stopped, "
-            + "killed (OOM), killed, crashed (exit N); ports and uptime. Health shows only while a probe runs (the daemon's job; `up --wait` probes during the wait).")
+            + "killed (OOM), killed, crashed (exit N); ports and uptime. Health comes from one run of each service's probe now; a supervising daemon's state "
+            + "(restarting in N s, failed after n restarts, stopped by user) is shown when one answers.")
         {
             json, services,
         };
@@ -37,7 +38,8 @@ internal static class PsCommand
                 await using var disposeEngine = discovered.ConfigureAwait(false);
                 var observed = await StackObserver.ObserveAsync(discovered.Client, loaded.Name, null, ct).ConfigureAwait(false);
                 var only = parse.GetValue(services) ?? [];
-                var rows = Rows(loaded, observed, context.Time.GetUtcNow())
+                var facts = await PsFacts.GatherAsync(context, discovered.Client, loaded, observed, ct).ConfigureAwait(false);
+                var rows = Rows(loaded, observed, context.Time.GetUtcNow(), facts)
                     .Where(r => only.Length == 0 || only.Contains(r.Service, StringComparer.Ordinal)).ToList();
                 if (parse.GetValue(json))
                 {
@@ -54,7 +56,7 @@ internal static class PsCommand
         return command;
     }
 
-    public static List<PsRow> Rows(ComposeProject project, ObservedStack observed, DateTimeOffset now)
+    public static List<PsRow> Rows(ComposeProject project, ObservedStack observed, DateTimeOffset now, PsFacts facts)
     {
         var order = project.Services.Select(s => s.Name).ToList();
         return observed.Containers
@@ -62,7 +64,10 @@ internal static class PsCommand
             .ThenBy(c => c.Slot)
             .Select(c =>
             {
-                var display = ContainerDisplayState.Derive(c.State, ContainerDisplayState.FromEngine(c.State.Health));
+                var health = ContainerDisplayState.FromEngine(c.State.Health) ?? (facts.Health.TryGetValue(c.Id, out var probed) ? probed : null);
+                var display = facts.Supervision.TryGetValue(c.Service, out var supervised)
+                    ? new StateDisplay(supervised, supervised.StartsWith("failed", StringComparison.Ordinal) ? StateColor.Red : StateColor.Yellow)
+                    : ContainerDisplayState.Derive(c.State, health, facts.StopsAsked.Contains(c.Id));
                 long? uptime = c.Running && c.State.StartedAt is { } at ? (long)Math.Max(0, (now - at).TotalSeconds) : null;
                 return new PsRow(
                     c.Service,
