@@ -190,6 +190,36 @@ public sealed class StackCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Up_WhileAnotherCoxChangesTheProject_WaitsForItThenRuns()
+    {
+        var locks = Path.Combine(Path.GetDirectoryName(_file)!, "data", "locks");
+        Directory.CreateDirectory(locks);
+        var held = new FileStream(Path.Combine(locks, "demo.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var run = Run();
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(TimeSpan.FromSeconds(20));
+
+        var up = run.RunAsync("-f", _file, "-p", "demo", "up", "-d");
+        while (!run.Error.ToString().Contains("is changing project demo; waiting", StringComparison.Ordinal))
+        {
+            Assert.False(up.IsCompleted, $"up did not wait for the lock:\n{run.Error}");
+            await Task.Delay(10, bound.Token);
+        }
+
+        var createdWhileHeld = await _engine.ListContainersAsync(new ContainerListOptions(), Ct);
+        await held.DisposeAsync();
+        while (!up.IsCompleted)
+        {
+            ((ManualTimeProvider)_engine.TimeProvider).Advance(TimeSpan.FromMilliseconds(200));
+            await Task.WhenAny(up, Task.Delay(10, bound.Token));
+        }
+
+        Assert.Equal(0, await up);
+        Assert.Empty(createdWhileHeld);
+        Assert.Equal(2, (await _engine.ListContainersAsync(new ContainerListOptions(), Ct)).Count);
+    }
+
+    [Fact]
     public async Task Down_AfterUp_RemovesEverythingLabelled()
     {
         await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");

@@ -36,6 +36,7 @@ internal static class DownCommand
                     RemoveOrphans = parse.GetValue(removeOrphans),
                     Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 };
+                using var projectLock = await ProjectLock.AcquireAsync(context, loaded.Name, ct).ConfigureAwait(false);
                 var discovered = await context.Engines.ConnectAsync(parse.GetValue(global.Host), null, ct).ConfigureAwait(false);
                 await using var disposeEngine = discovered.ConfigureAwait(false);
                 var plan = await StackRunner.PlanDownAsync(discovered.Client, loaded, options, ct).ConfigureAwait(false);

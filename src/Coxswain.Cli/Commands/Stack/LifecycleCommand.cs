@@ -41,6 +41,7 @@ internal static class LifecycleCommand
                     return ExitCodes.Usage;
                 }
 
+                using var projectLock = await ProjectLock.AcquireAsync(context, loaded.Name, ct).ConfigureAwait(false);
                 var discovered = await context.Engines.ConnectAsync(parse.GetValue(global.Host), null, ct).ConfigureAwait(false);
                 await using var disposeEngine = discovered.ConfigureAwait(false);
                 var observed = await StackObserver.ObserveAsync(discovered.Client, loaded.Name, null, ct).ConfigureAwait(false);

@@ -33,6 +33,7 @@ internal static class UpAction
             return ExitCodes.Usage;
         }
 
+        using var projectLock = await ProjectLock.AcquireAsync(context, project.Name, ct).ConfigureAwait(false);
         var discovered = await context.Engines.ConnectAsync(request.Host, null, ct).ConfigureAwait(false);
 
         await using var disposeEngine = discovered.ConfigureAwait(false);
