@@ -36,8 +36,10 @@ public static class CoxDaemon
             StateDirectory = Path.Combine(options.DataDirectory, "apps"),
             TimeProvider = time,
         });
+        using var oom = KernelLogOomEvidence.TryStart(out var oomProblem, time);
         var supervisor = new Supervisor(engine, store, new SupervisorOptions
         {
+            OomEvidence = oom,
             TimeProvider = time,
             Epoch = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             ProjectLoader = source => apps.InstalledProject(source.Project),
@@ -58,6 +60,11 @@ public static class CoxDaemon
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var tcp = options.TcpEndpoint is { } endpoint ? endpoint.ToString() : "off";
         Log.Listening(log, options.SocketPath, tcp, options.DataDirectory);
+        if (oomProblem is not null)
+        {
+            Log.NoOomEvidence(log, oomProblem);
+        }
+
         try
         {
             foreach (var report in await supervisor.StartAsync(cancellationToken).ConfigureAwait(false))

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "cox daemon stopping (containers keep running)")]
     public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OOM kills on engines that do not report them (Podman) will show as 'killed': {Problem}")]
+    public static partial void NoOomEvidence(ILogger logger, string problem);
 }
