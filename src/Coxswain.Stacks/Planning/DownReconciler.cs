@@ -67,6 +67,37 @@ public static class DownReconciler
         return new StackPlan("down", project.Name) { Operations = operations, Warnings = warnings };
     }
 
+    /// <summary>
+    /// Plans a down from labels alone, for when the Compose file is gone: every container labelled with the project is
+    /// stopped (with <c>-t</c>, else the engine's default) and removed, all at once since the dependencies are not known,
+    /// then the project's labelled networks, and its labelled volumes only with <c>-v</c>.
+    /// </summary>
+    /// <param name="observed">What exists.</param>
+    /// <param name="options">-v and -t (--remove-orphans is implied: without the file every container is removed).</param>
+    /// <returns>The plan.</returns>
+    public static StackPlan PlanFromLabels(ObservedStack observed, DownOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        options ??= new DownOptions();
+        var operations = new List<StackOperation>();
+        AddContainers(operations, [.. observed.Containers.OrderBy(c => c.Name, StringComparer.Ordinal)], null, options.Timeout, [], "down (by label: no Compose file)");
+        var removals = operations.OfType<RemoveContainerOperation>().Select(o => o.Id).ToList();
+        foreach (var network in observed.Networks)
+        {
+            operations.Add(new RemoveNetworkOperation(network.Name, "down (by label)") { DependsOn = removals });
+        }
+
+        if (options.RemoveVolumes)
+        {
+            foreach (var volume in observed.Volumes)
+            {
+                operations.Add(new RemoveVolumeOperation(volume.Name, "down -v (by label)") { DependsOn = removals });
+            }
+        }
+
+        return new StackPlan("down", observed.Project) { Operations = operations };
+    }
+
     private static List<string> AddContainers(
         List<StackOperation> operations, IReadOnlyList<ObservedContainer> containers, ServiceModel? service, TimeSpan? timeout, List<string> after, string cause)
     {

@@ -220,6 +220,22 @@ public sealed class StackCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Down_WithoutTheComposeFile_RemovesTheProjectByItsLabels()
+    {
+        await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");
+        var elsewhere = Path.Combine(Path.GetDirectoryName(_file)!, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        var run = Run();
+
+        var exitCode = await run.RunAsync("--project-directory", elsewhere, "-p", "demo", "down", "-t", "0");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("no Compose file here: taking down project demo by its labels", run.Error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await _engine.ListContainersAsync(new ContainerListOptions(), Ct));
+        Assert.Empty(await _engine.ListNetworksAsync(["io.coxswain.project=demo"], Ct));
+    }
+
+    [Fact]
     public async Task Down_AfterUp_RemovesEverythingLabelled()
     {
         await Run().RunAsync("-f", _file, "-p", "demo", "up", "-d");

@@ -60,6 +60,28 @@ public sealed class DownReconcilerTests
     }
 
     [Fact]
+    public void PlanFromLabels_NoComposeFile_RemovesEveryLabelledContainerThenTheNetworks()
+    {
+        var desired = DesiredStateBuilder.Build(Project);
+
+        var plan = DownReconciler.PlanFromLabels(Observed.AllUp(desired), new DownOptions { Timeout = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(
+            """
+            down demo: 7 operations
+              1. stop container demo-cache-1: down (by label: no Compose file) (SIGTERM, kill after 1 s)
+              2. remove container demo-cache-1: down (by label: no Compose file) [after 1]
+              3. stop container demo-db-1: down (by label: no Compose file) (SIGTERM, kill after 1 s)
+              4. remove container demo-db-1: down (by label: no Compose file) [after 3]
+              5. stop container demo-web-1: down (by label: no Compose file) (SIGTERM, kill after 1 s)
+              6. remove container demo-web-1: down (by label: no Compose file) [after 5]
+              7. remove network demo_default: down (by label) [after 2, 4, 6]
+
+            """,
+            plan.ToText());
+    }
+
+    [Fact]
     public void Plan_NothingExists_IsEmpty()
     {
         var plan = DownReconciler.Plan(Project, ObservedStack.Empty("demo"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Coxswain.Cli.Output;
+using Coxswain.Compose;
 using Coxswain.Stacks;
 
 namespace Coxswain.Cli.Commands.Stack;
@@ -15,7 +16,7 @@ internal static class DownCommand
         var command = new Command(
             "down",
             "Stop and remove the project's containers (dependents first, each with its stop_signal and stop_grace_period), then its networks; "
-            + "volumes only with -v.")
+            + "volumes only with -v. Without a Compose file, `cox down -p NAME` removes what is labelled with the project.")
         {
             volumes, timeout, removeOrphans, dryRun,
         };
@@ -24,7 +25,12 @@ internal static class DownCommand
             json: false,
             async ct =>
             {
-                var loaded = await StackLoader.LoadAsync(context, project.ToLoadOptions(parse)).ConfigureAwait(false);
+                var load = project.ToLoadOptions(parse);
+                var byLabel = load.Files.Count == 0 && load.ProjectName is { Length: > 0 }
+                    && ComposeFiles.Find(Path.GetFullPath(load.WorkingDirectory ?? Directory.GetCurrentDirectory())).Count == 0;
+                var loaded = byLabel
+                    ? new ComposeProject(load.ProjectName!, Path.GetFullPath(load.WorkingDirectory ?? Directory.GetCurrentDirectory()))
+                    : await StackLoader.LoadAsync(context, load).ConfigureAwait(false);
                 if (loaded is null)
                 {
                     return ExitCodes.Failure;
@@ -39,7 +45,14 @@ internal static class DownCommand
                 using var projectLock = await ProjectLock.AcquireAsync(context, loaded.Name, ct).ConfigureAwait(false);
                 var discovered = await context.Engines.ConnectAsync(parse.GetValue(global.Host), null, ct).ConfigureAwait(false);
                 await using var disposeEngine = discovered.ConfigureAwait(false);
-                var plan = await StackRunner.PlanDownAsync(discovered.Client, loaded, options, ct).ConfigureAwait(false);
+                var plan = byLabel
+                    ? DownReconciler.PlanFromLabels(await StackObserver.ObserveAsync(discovered.Client, loaded.Name, null, ct).ConfigureAwait(false), options)
+                    : await StackRunner.PlanDownAsync(discovered.Client, loaded, options, ct).ConfigureAwait(false);
+                if (byLabel)
+                {
+                    await context.Error.WriteLineAsync($"no Compose file here: taking down project {loaded.Name} by its labels (every container, network{(options.RemoveVolumes ? " and volume" : "")} labelled with it)").ConfigureAwait(false);
+                }
+
                 if (parse.GetValue(dryRun) || plan.IsEmpty)
                 {
                     await context.Out.WriteAsync(plan.ToText()).ConfigureAwait(false);
@@ -54,7 +67,7 @@ internal static class DownCommand
                 var started = context.Time.GetTimestamp();
                 var result = await StackProgressDisplay.RunAsync(
                     context,
-                    loaded.Services.Select(s => s.Name).Where(s => plan.Operations.Any(o => o.Service == s)).ToList(),
+                    plan.Operations.Select(o => o.Service).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
                     progress => new StackExecutor(discovered.Client, loaded, new StackExecutorOptions { TimeProvider = context.Time, Progress = progress }).RunAsync(plan, ct)).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
