@@ -25,6 +25,11 @@ internal static class CoxApp
         root.Subcommands.Add(DoctorCommand.Create(context, global));
         Commands.Stack.StackCommands.AddTo(root, context, global);
         root.Subcommands.Add(Commands.Plan.PlanCommand.Create(context, global));
+        root.Subcommands.Add(Commands.Matrix.MatrixCommand.Create(context, global));
+        root.Subcommands.Add(Commands.Daemon.DaemonCommand.Create(context, global));
+        root.Subcommands.Add(Commands.Daemon.AppCommand.Create(context));
+        root.Subcommands.Add(Commands.Daemon.EventsCommand.Create(context));
+        root.Subcommands.Add(Commands.Daemon.EventsCommand.CreateInspect(context));
         return root;
     }
 

@@ -1,0 +1,83 @@
+using Coxswain.Matrix;
+
+namespace Coxswain.Cli.Commands.Matrix;
+
+/// <summary><c>cox matrix</c>: load and check → connect → run (or, with --shell, build and print the shell command) → summary.</summary>
+internal static class MatrixAction
+{
+    public static async Task<int> RunAsync(CliContext context, MatrixRequest request, CancellationToken ct)
+    {
+        // Connecting (and warming the HTTP stack) overlaps reading the matrix file: both cost start-up time of every run.
+        var connecting = Task.Run(() => context.Engines.ConnectAsync(request.Host, null, ct), ct);
+        MatrixDefinition definition;
+        try
+        {
+            definition = MatrixDefinitionLoader.Load(WithDurations(request), Environment.CurrentDirectory, context.GetVariable);
+        }
+        catch (MatrixDefinitionException ex)
+        {
+            await DiscardAsync(connecting).ConfigureAwait(false);
+            await context.Error.WriteLineAsync("cox matrix: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var discovered = await connecting.ConfigureAwait(false);
+        await using var disposeEngine = discovered.ConfigureAwait(false);
+        var sink = new TextLineSink(context.Out, context.Error);
+        var reporter = new MatrixReporter(sink, definition.Settings.Verbosity, definition.Targets.Select(t => t.Name).ToList());
+        var runner = new MatrixRunner(discovered.Client, context.Time);
+        if (definition.Settings.Shell)
+        {
+            var built = await runner.RunAsync(definition with { Settings = definition.Settings with { Build = true, Run = false } }, reporter, ct).ConfigureAwait(false);
+            if (!built.Succeeded)
+            {
+                reporter.Summary(built);
+                return built.ExitCode;
+            }
+
+            var target = built.Targets[0];
+            await context.Out.WriteLineAsync($"cox matrix --shell is not interactive yet; open the same container with:\n{ShellCommand.Format(definition, target.Target, target.Image!)}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        var result = await runner.RunAsync(definition, reporter, ct).ConfigureAwait(false);
+        reporter.Summary(result);
+        return result.ExitCode;
+    }
+
+    /// <summary>Closes a connection nobody will use (the matrix was not valid); its failure does not matter then.</summary>
+    private static async Task DiscardAsync(Task<Engine.DiscoveredEngine> connecting)
+    {
+        try
+        {
+            await (await connecting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Engine.EngineException or OperationCanceledException or HttpRequestException)
+        {
+            // The usage error is what the person needs to see.
+        }
+    }
+
+    private static MatrixFlags WithDurations(MatrixRequest request)
+    {
+        var problems = new List<string>();
+        TimeSpan? Parse(string? text, string flag)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (MatrixDuration.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            problems.Add($"{flag} '{text}' is not a duration: {MatrixDuration.Help}");
+            return null;
+        }
+
+        var flags = request.Flags with { Timeout = Parse(request.Timeout, "--timeout"), Backoff = Parse(request.Backoff, "--backoff") };
+        return problems.Count > 0 ? throw new MatrixDefinitionException(problems) : flags;
+    }
+}
