@@ -1,89 +1,10 @@
-using Coxswain.Engine;
-using Xunit;
+using Coxswain.Testing.RealEngines;
 
 namespace Coxswain.AppScenarios;
 
-/// <summary>
-/// One real engine for the app scenarios: its address (from an environment variable), a client, and the busybox image the
-/// example apps run. A missing engine skips the scenarios locally and fails them in CI (<c>CI=true</c>).
-/// </summary>
-public abstract class AppEngineFixture : IAsyncLifetime
+/// <summary>One real engine for the app scenarios (see <see cref="RealEngineFixture"/>).</summary>
+public abstract class AppEngineFixture : RealEngineFixture
 {
-    private static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(3);
-    private DockerEngineClient? client;
-    private string? unavailable;
-    private string? setupError;
-
-    public abstract string EngineName { get; }
-
-    protected abstract string Variable { get; }
-
-    public IEngineClient Engine
-    {
-        get
-        {
-            RequireReady();
-            return client!;
-        }
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        const string HowToStart = "start the test engines with `bash scripts/engines.sh start` and export their addresses with `eval \"$(bash scripts/engines.sh env)\"`";
-        var address = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            unavailable = $"{Variable} is not set, so the {EngineName} app scenarios have no engine: {HowToStart}";
-            return;
-        }
-
-        using var setup = new CancellationTokenSource(SetupTimeout);
-        try
-        {
-            client = new DockerEngineClient(new EngineEndpoint(address, Variable));
-            await client.PingAsync(setup.Token).WaitAsync(TimeSpan.FromSeconds(10), setup.Token);
-        }
-        catch (Exception e) when (e is EngineException or TimeoutException or ArgumentException or HttpRequestException)
-        {
-            unavailable = $"the {EngineName} engine at {address} ({Variable}) does not answer ({e.GetType().Name}: {e.Message}): {HowToStart}";
-            return;
-        }
-
-        try
-        {
-            await LocalImages.EnsureBusyboxAsync(client, cancellationToken: setup.Token).WaitAsync(SetupTimeout, setup.Token);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            setupError = $"importing the busybox image into {EngineName} at {address} failed: {e}";
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (client is not null)
-        {
-            await client.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    public void RequireReady()
-    {
-        if (unavailable is not null)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"{unavailable} (CI=true: engine scenarios never skip in CI)");
-            }
-
-            Assert.Skip(unavailable);
-        }
-
-        if (setupError is not null)
-        {
-            Assert.Fail(setupError);
-        }
-    }
+    /// <inheritdoc />
+    protected override string Scenarios => "app scenarios";
 }

@@ -3,11 +3,15 @@ using System.Text.RegularExpressions;
 
 namespace Coxswain.Plans.Yaml;
 
-/// <summary>Durations in plan files: "500ms", "30s", "5m", "2h", "1m30s", "1.5s", or a plain number of seconds.</summary>
-internal static partial class DurationParser
+/// <summary>Durations in plan (and matrix) files: "500ms", "30s", "5m", "2h", "1m30s", "1.5s", or a plain number of seconds.</summary>
+public static partial class DurationParser
 {
+    /// <summary>What to write instead, for error messages.</summary>
     public const string Help = "use a number of seconds or units like 500ms, 30s, 5m, 2h, 1m30s";
 
+    /// <summary>Parses <paramref name="text"/>; false when it is not a non-negative duration in one of the forms above.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The duration.</param>
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = TimeSpan.Zero;

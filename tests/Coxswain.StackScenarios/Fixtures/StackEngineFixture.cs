@@ -1,104 +1,13 @@
-using Coxswain.Engine;
-using Xunit;
+using Coxswain.Testing.RealEngines;
 
 namespace Coxswain.StackScenarios;
 
-/// <summary>
-/// One real engine for one scenario class: its address (from an environment variable), a client to check what
-/// <c>cox</c> did, and the busybox image every scenario runs. A missing engine skips the scenarios locally and fails
-/// them in CI (<c>CI=true</c>).
-/// </summary>
-public abstract class StackEngineFixture : IAsyncLifetime
+/// <summary>One real engine for one stack scenario class (see <see cref="RealEngineFixture"/>), with a web port of its own.</summary>
+public abstract class StackEngineFixture : RealEngineFixture
 {
-    private static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(10);
-
-    private DockerEngineClient? client;
-    private string? unavailable;
-    private string? setupError;
-
-    /// <summary>Docker or Podman.</summary>
-    public abstract string EngineName { get; }
-
     /// <summary>A host port for the example stack's web service, different per engine so both can run at once.</summary>
     public abstract int WebPort { get; }
 
-    /// <summary>The environment variable holding the engine's address (e.g. COX_TEST_DOCKER_HOST).</summary>
-    protected abstract string Variable { get; }
-
-    /// <summary>The engine's address, as given to <c>cox -H</c>.</summary>
-    public string Address { get; private set; } = "";
-
-    /// <summary>The engine; skips (locally) or fails (CI) the calling test when there is none.</summary>
-    public IEngineClient Engine
-    {
-        get
-        {
-            RequireReady();
-            return client!;
-        }
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        const string HowToStart =
-            "start the test engines with `bash scripts/engines.sh start` and export their addresses with `eval \"$(bash scripts/engines.sh env)\"`";
-        var address = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            unavailable = $"{Variable} is not set, so the {EngineName} stack scenarios have no engine: {HowToStart}";
-            return;
-        }
-
-        Address = address;
-        using var setup = new CancellationTokenSource(SetupTimeout);
-        try
-        {
-            client = new DockerEngineClient(new EngineEndpoint(address, Variable));
-            await client.PingAsync(setup.Token).WaitAsync(PingTimeout, setup.Token);
-        }
-        catch (Exception e) when (e is EngineException or TimeoutException or ArgumentException or HttpRequestException)
-        {
-            unavailable = $"the {EngineName} engine at {address} ({Variable}) does not answer ({e.GetType().Name}: {e.Message}): {HowToStart}";
-            return;
-        }
-
-        try
-        {
-            await LocalImages.EnsureBusyboxAsync(client, cancellationToken: setup.Token).WaitAsync(SetupTimeout, setup.Token);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            setupError = $"importing the busybox image into {EngineName} at {address} failed: {e}";
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (client is not null)
-        {
-            await client.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Fails or skips the current test when the engine is not there.</summary>
-    public void RequireReady()
-    {
-        if (unavailable is not null)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"{unavailable} (CI=true: engine scenarios never skip in CI)");
-            }
-
-            Assert.Skip(unavailable);
-        }
-
-        if (setupError is not null)
-        {
-            Assert.Fail(setupError);
-        }
-    }
+    /// <inheritdoc />
+    protected override string Scenarios => "stack scenarios";
 }
