@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coxswain.Apps;
+using Coxswain.Compose;
 using Coxswain.Daemon.Events;
 using Coxswain.Daemon.Hosting;
 using Coxswain.Daemon.Methods;
@@ -42,12 +43,13 @@ public static class CoxDaemon
             OomEvidence = oom,
             TimeProvider = time,
             Epoch = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            ProjectLoader = source => apps.InstalledProject(source.Project),
+            ProjectLoader = source => AppProject(apps, source.Project),
         });
         await using var disposeSupervisor = supervisor.ConfigureAwait(false);
         var events = new DaemonEventHub();
         var methods = new RpcMethodTable();
-        AppMethods.Register(methods, new SupervisedApps(apps, supervisor), events, time);
+        var supervised = new SupervisedApps(apps, supervisor);
+        AppMethods.Register(methods, supervised, events, time);
         StackMethods.Register(methods, supervisor, time);
         methods.Add("daemon.status", (_, _) => Task.FromResult<object?>(new { dataDirectory = options.DataDirectory, catalog = options.CatalogDirectory, methods = methods.Names }));
 
@@ -74,6 +76,12 @@ public static class CoxDaemon
                 events.Publish(new DaemonEvent(time.GetUtcNow(), "adopted", report.Project, text));
             }
 
+            foreach (var line in await supervised.ResumeInterruptedAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Log.Resumed(log, line);
+                events.Publish(new DaemonEvent(time.GetUtcNow(), "resumed", "daemon", line));
+            }
+
             await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -87,6 +95,26 @@ public static class CoxDaemon
             await stopping.CancelAsync().ConfigureAwait(false);
             await pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>
+    /// An installed app's stack as the install made it (labels included, so adoption sees no drift); null for a stack that
+    /// is not an app. An app whose install, upgrade or remove was interrupted is not adopted (the supervisor reports it
+    /// and moves on): the daemon finishes that work first, then supervises the app again.
+    /// </summary>
+    private static ComposeProject? AppProject(AppManager apps, string project)
+    {
+        if (apps.Store.Get(project) is not { } record)
+        {
+            return null;
+        }
+
+        if (record.State != AppInstallState.Installed)
+        {
+            throw new ArgumentException($"app {project} was left {record.State.ToString().ToLowerInvariant()} by the previous daemon; it is finished first, then supervised");
+        }
+
+        return apps.InstalledProject(project) ?? throw new ArgumentException($"app {project}'s recorded Compose file no longer loads; reinstall it");
     }
 
     private static async Task PumpAsync(Supervisor supervisor, DaemonEventHub events, CancellationToken cancellationToken)

@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OOM kills on engines that do not report them (Podman) will show as 'killed': {Problem}")]
     public static partial void NoOomEvidence(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
+    public static partial void Resumed(ILogger logger, string line);
 }

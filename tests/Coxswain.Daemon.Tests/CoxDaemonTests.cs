@@ -95,6 +95,43 @@ public sealed class CoxDaemonTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Start_AfterADaemonDiedMidInstall_FinishesTheInstallWithoutDuplicates()
+    {
+        string dbId;
+        using (var first = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            var daemon = StartDaemon(first.Token);
+            using var client = await ConnectAsync();
+            await client.CallAsync("app.install", new { id = "demo" }, Ct).WaitAsync(Bound, Ct);
+            await first.CancelAsync();
+            await daemon.WaitAsync(Bound, Ct);
+            dbId = (await _engine.InspectContainerAsync("demo-db-1", Ct)).Id;
+        }
+
+        // What a daemon killed midway leaves: the record says "installing" and only db was created.
+        var store = new Apps.AppStore(Path.Combine(_folder, "data", "apps"));
+        store.Save(store.Get("demo")! with { State = Apps.AppInstallState.Installing });
+        await _engine.RemoveContainerAsync("demo-web-1", force: true, cancellationToken: Ct);
+
+        using var second = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var again = StartDaemon(second.Token);
+        using var next = await ConnectAsync();
+        var resumed = await UntilAsync(async () =>
+        {
+            var status = await next.CallAsync("app.status", new { id = "demo" }, Ct);
+            return status.GetProperty("app").GetProperty("state").GetString() == "installed" && status.GetProperty("app").GetProperty("summary").GetString() == "running"
+                ? status : (JsonElement?)null;
+        });
+        var containers = await _engine.ListContainersAsync(new Engine.ContainerListOptions(), Ct);
+
+        Assert.Equal(["demo-db-1", "demo-web-1"], containers.Select(c => c.Name.TrimStart('/')).Order(StringComparer.Ordinal));
+        Assert.Equal(dbId, (await _engine.InspectContainerAsync("demo-db-1", Ct)).Id);
+        Assert.NotNull(resumed);
+        await second.CancelAsync();
+        await again.WaitAsync(Bound, Ct);
+    }
+
+    [Fact]
     public async Task Install_UnknownApp_AnswersNotFoundInCatalogWithTheCatalogsApps()
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);

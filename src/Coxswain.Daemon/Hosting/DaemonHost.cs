@@ -33,7 +33,7 @@ public static class DaemonHost
         }
 
         SocketFile.Prepare(options.SocketPath);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         if (configureLogging is not null)
         {
             builder.Logging.ClearProviders();

@@ -57,6 +57,37 @@ public sealed class SupervisedApps
         return await _apps.RemoveAsync(id, preserveData, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Finishes what a daemon that died left in flight, from the app records: an interrupted install is run again (up
+    /// converges from what exists, so nothing is duplicated; it rolls back if the app does not come up), an interrupted
+    /// upgrade is run again (it rolls back to the recorded previous images on failure), and an interrupted remove is
+    /// run again keeping the data (whether the person asked to keep it is not recorded, and data is never removed on a guess).
+    /// </summary>
+    /// <returns>One line per app resumed, for the log and the event feed.</returns>
+    public async Task<IReadOnlyList<string>> ResumeInterruptedAsync(CancellationToken ct)
+    {
+        var lines = new List<string>();
+        foreach (var app in _apps.Store.List())
+        {
+            var (verb, outcome) = app.State switch
+            {
+                AppInstallState.Installing => ("install", Outcome(await InstallAsync(app.Id, ct).ConfigureAwait(false))),
+                AppInstallState.Upgrading => ("upgrade", Outcome(await UpgradeAsync(app.Id, ct).ConfigureAwait(false))),
+                AppInstallState.Removing => ("remove", Outcome(await RemoveAsync(app.Id, preserveData: true, ct).ConfigureAwait(false))),
+                _ => (null, null),
+            };
+            if (verb is not null)
+            {
+                lines.Add($"resumed the interrupted {verb} of app {app.Id}: {outcome ?? "done"}");
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Null when it worked, else the error's message.</summary>
+    private static string? Outcome<T>(AppResult<T> result) => result.Succeeded ? null : result.Error!.Message;
+
     /// <summary>The supervisor's view of the app's services.</summary>
     public IReadOnlyList<ServiceState> States(string id) => [.. _supervisor.GetStates().Where(s => s.Project == id)];
 
