@@ -48,7 +48,9 @@ internal static class DaemonCommand
             };
             try
             {
-                await CoxDaemon.RunAsync(discovered.Client, options, logging => logging.AddJsonConsole(), ct).ConfigureAwait(false);
+                await CoxDaemon.RunAsync(discovered.Client, options, logging => logging
+                    .AddJsonConsole(json => { json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; json.UseUtcTimestamp = true; })
+                    .AddFilter("Microsoft.AspNetCore", LogLevel.Warning), ct).ConfigureAwait(false);
             }
             catch (InvalidOperationException e)
             {
