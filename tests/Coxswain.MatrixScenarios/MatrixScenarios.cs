@@ -101,6 +101,20 @@ public abstract class MatrixScenarios(MatrixEngineFixture fixture)
     }
 
     [Fact]
+    public async Task Shell_RunsOneShellWithTheTargetsMountsAndEnvironment_ItsExitCodeAndNothingLeft()
+    {
+        await using var matrix = new ScenarioMatrix(fixture, "shell");
+
+        using var run = await matrix.RunWithInputAsync("echo \"in $(pwd) as $TEST_FILTER\"; ls /workspace/test.sh; echo oops >&2; exit 7\n", "--shell", "--targets", "arch", "--test-filter", "smoke");
+
+        Assert.True(run.ExitCode == 7, run.Describe());
+        Assert.Contains("in /workspace as smoke", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("/workspace/test.sh", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("oops", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(await matrix.ContainersAsync());
+    }
+
+    [Fact]
     public async Task MissingDockerfile_FailsBeforeAnythingRunsWithAClearMessage()
     {
         await using var matrix = new ScenarioMatrix(fixture, "nodockerfile");

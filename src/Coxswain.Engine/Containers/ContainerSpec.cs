@@ -36,6 +36,9 @@ public sealed record ContainerSpec
     /// <summary>Keep stdin open.</summary>
     public bool OpenStdin { get; init; }
 
+    /// <summary>Close the container's stdin when the (first) attached client detaches, so an interactive shell ends at EOF.</summary>
+    public bool StdinOnce { get; init; }
+
     /// <summary>Ports exposed without publishing (e.g. "80/tcp").</summary>
     public IReadOnlyList<string> ExposedPorts { get; init; } = [];
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Coxswain.Matrix;
 
 /// <summary><c>--shell</c>: the <c>docker run -it</c> command line that opens an interactive shell in a target's image with the
-/// same mounts, environment and working directory as its test containers. (Coxswain does not attach a TTY through the API yet.)</summary>
+/// same mounts, environment and working directory as its test containers: what <c>--shell</c> prints when the engine client cannot attach.</summary>
 public static class ShellCommand
 {
     /// <summary>The command line for <paramref name="target"/> of <paramref name="definition"/> running <paramref name="image"/>.</summary>

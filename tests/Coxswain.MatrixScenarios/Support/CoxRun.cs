@@ -11,7 +11,7 @@ public sealed class CoxRun : IDisposable
     private readonly StringBuilder stdout = new();
     private readonly StringBuilder stderr = new();
 
-    private CoxRun(IReadOnlyList<string> arguments, string workingDirectory)
+    private CoxRun(IReadOnlyList<string> arguments, string workingDirectory, string? input = null)
     {
         Arguments = arguments;
         var cox = Path.Combine(AppContext.BaseDirectory, "cox.dll");
@@ -20,6 +20,7 @@ public sealed class CoxRun : IDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
@@ -37,6 +38,11 @@ public sealed class CoxRun : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
     }
 
     public IReadOnlyList<string> Arguments { get; }
@@ -48,6 +54,14 @@ public sealed class CoxRun : IDisposable
     public int ExitCode => process.ExitCode;
 
     public static CoxRun Start(string workingDirectory, params string[] arguments) => new(arguments, workingDirectory);
+
+    /// <summary>Runs to the end with <paramref name="input"/> on stdin (at most <paramref name="timeout"/>; killed and failed after).</summary>
+    public static async Task<CoxRun> RunWithInputAsync(string workingDirectory, TimeSpan timeout, string input, params string[] arguments)
+    {
+        var run = new CoxRun(arguments, workingDirectory, input);
+        await run.WaitAsync(timeout);
+        return run;
+    }
 
     /// <summary>Runs to the end (at most <paramref name="timeout"/>; killed and failed after).</summary>
     public static async Task<CoxRun> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)

@@ -55,6 +55,9 @@ public sealed class ScenarioMatrix : IAsyncDisposable
 
     public Task<CoxRun> RunAsync(params string[] extra) => CoxRun.RunAsync(Directory, CommandTimeout, Args(extra));
 
+    /// <summary>Runs <c>cox matrix</c> with <paramref name="input"/> on its stdin.</summary>
+    public Task<CoxRun> RunWithInputAsync(string input, params string[] extra) => CoxRun.RunWithInputAsync(Directory, CommandTimeout, input, Args(extra));
+
     /// <summary>The containers of this matrix still on the engine.</summary>
     public async Task<IReadOnlyList<ContainerSummary>> ContainersAsync() =>
         await fixture.Engine.ListContainersAsync(new ContainerListOptions { Labels = [$"io.coxswain.project={Name}"] }, TestContext.Current.CancellationToken)

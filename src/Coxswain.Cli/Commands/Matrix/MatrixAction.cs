@@ -2,7 +2,7 @@ using Coxswain.Matrix;
 
 namespace Coxswain.Cli.Commands.Matrix;
 
-/// <summary><c>cox matrix</c>: load and check → connect → run (or, with --shell, build and print the shell command) → summary.</summary>
+/// <summary><c>cox matrix</c>: load and check → connect → run (or, with --shell, build and open an interactive shell) → summary.</summary>
 internal static class MatrixAction
 {
     public static async Task<int> RunAsync(CliContext context, MatrixRequest request, CancellationToken ct)
@@ -36,8 +36,7 @@ internal static class MatrixAction
             }
 
             var target = built.Targets[0];
-            await context.Out.WriteLineAsync($"cox matrix --shell is not interactive yet; open the same container with:\n{ShellCommand.Format(definition, target.Target, target.Image!)}").ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return await InteractiveShell.RunAsync(context, discovered.Client, definition, target.Target, target.Image!, ct).ConfigureAwait(false);
         }
 
         var result = await runner.RunAsync(definition, reporter, ct).ConfigureAwait(false);

@@ -14,7 +14,7 @@ internal static class MatrixCommand
         var root = new Option<string?>("--root-dir") { Description = "Mounted at /workspace; holds logs/ and .cache/ (default: the repository root)", HelpName = "dir" };
         var build = new Option<bool>("--build") { Description = "Build the images (alone: only build)" };
         var run = new Option<bool>("--run") { Description = "Run the containers (alone: never build; the images must exist)" };
-        var shell = new Option<bool>("--shell") { Description = "Build one target's image and print the docker run -it command of an interactive shell in it" };
+        var shell = new Option<bool>("--shell") { Description = "Build one target's image and open one interactive shell in it (same mounts, variables and working directory; no parallelism)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Rebuild without the build cache, even when the content hash is unchanged" };
         var pull = new Option<bool>("--pull") { Description = "Pull newer base images when building" };
         var keep = new Option<bool>("--keep-container") { Description = "Leave the containers after they end (they are still stopped at their deadline)" };

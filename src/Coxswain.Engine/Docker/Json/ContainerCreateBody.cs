@@ -11,6 +11,14 @@ internal sealed class ContainerCreateBody
 
     public bool OpenStdin { get; set; }
 
+    public bool? StdinOnce { get; set; }
+
+    public bool? AttachStdin { get; set; }
+
+    public bool? AttachStdout { get; set; }
+
+    public bool? AttachStderr { get; set; }
+
     public List<string>? Env { get; set; }
 
     public List<string>? Cmd { get; set; }

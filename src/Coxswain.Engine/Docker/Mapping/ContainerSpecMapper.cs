@@ -19,6 +19,11 @@ internal static class ContainerSpecMapper
             User = spec.User,
             Tty = spec.Tty,
             OpenStdin = spec.OpenStdin,
+            // Only for interactive containers; others keep the engine's defaults.
+            StdinOnce = spec.StdinOnce ? true : null,
+            AttachStdin = spec.OpenStdin ? true : null,
+            AttachStdout = spec.OpenStdin ? true : null,
+            AttachStderr = spec.OpenStdin ? true : null,
             Env = spec.Environment.Count == 0 ? null : spec.Environment.Select(e => $"{e.Key}={e.Value}").ToList(),
             Cmd = spec.Command?.ToList(),
             Entrypoint = spec.Entrypoint?.ToList(),
