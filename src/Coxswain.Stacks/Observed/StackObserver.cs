@@ -38,6 +38,29 @@ public static class StackObserver
         };
     }
 
+    /// <summary>
+    /// The project's containers from one list call: names, labels and status only (no inspect, no networks or volumes).
+    /// Enough to decide start, restart or recreate; used where a fresh death makes the engine slow to inspect.
+    /// </summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="project">The project name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static async Task<ObservedStack> ObserveListedAsync(IEngineClient engine, string project, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var summaries = await engine.ListContainersAsync(new ContainerListOptions { Labels = [StackLabels.ProjectFilter(project)] }, cancellationToken).ConfigureAwait(false);
+        var containers = summaries
+            .Select(c => new ObservedContainer(c.Id, c.Name.TrimStart('/'), c.Image, c.Labels, new ContainerState
+            {
+                Status = c.Status,
+                Running = c.Status is ContainerStatus.Running or ContainerStatus.Restarting,
+            })
+            { Created = c.Created })
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+        return new ObservedStack(project) { Containers = containers };
+    }
+
     private static async Task<ObservedContainer?> InspectAsync(IEngineClient engine, string id, CancellationToken cancellationToken)
     {
         try

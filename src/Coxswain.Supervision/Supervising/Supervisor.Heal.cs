@@ -30,7 +30,7 @@ public sealed partial class Supervisor
 
         SetState(service, service.State with { Status = ServiceStatus.Healing });
         var reason = service.PendingReason;
-        var observed = await StackObserver.ObserveAsync(_engine, stack.Name, null, _stop.Token).ConfigureAwait(false);
+        var observed = await StackObserver.ObserveListedAsync(_engine, stack.Name, _stop.Token).ConfigureAwait(false);
         var plan = HealPlanner.Plan(stack.Desired, observed, service.Name, reason, [.. dependents.Select(d => d.Name)]);
         var operation = _store.BeginOperation(stack.Name, service.Name, $"heal {service.Name}: {reason}", _time.GetUtcNow());
         _ = Task.Run(async () =>
