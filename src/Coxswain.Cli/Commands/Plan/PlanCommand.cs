@@ -13,7 +13,7 @@ internal static class PlanCommand
         var command = new Command(
             "plan",
             "Run YAML plans: tasks with dependencies run in parallel waves, only-if-changed, retried, reported, journaled and resumable. "
-            + "Task types: command, http, noop, fail, and on the engine image, network, container, stop, remove, restart, exec, wait.");
+            + "Task types: command, http, noop, fail, and on the engine image, network, container, stop, remove, restart, exec, wait (running, exit, log, port, healthy), stack.");
         command.Subcommands.Add(CreateRun(context, global));
         command.Subcommands.Add(CreateResume(context, global));
         command.Subcommands.Add(CreateHistory(context));

@@ -13,7 +13,7 @@ internal static class LogsCommand
         var since = new Option<string?>("--since") { Description = "Only lines since a duration ago (10m, 1h30m) or a timestamp (2024-05-01T10:00:00Z)", HelpName = "time" };
         var timestamps = new Option<bool>("--timestamps", "-t") { Description = "Show each line's timestamp" };
         var services = new Argument<string[]>("services") { Description = "Only these services; default: all", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("logs", "Print the logs of the project's containers, interleaved in time order, each line prefixed with its container.")
+        var command = new Command("logs", "Print the logs of the project's containers, interleaved in time order, each line prefixed with its container (in its own colour on a terminal, unless NO_COLOR is set).")
         {
             follow, tail, since, timestamps, services,
         };

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Coxswain.Cli.Commands.Stack;
 
-/// <summary>Registers the stack commands (up, down, ps, config, logs, restart, stop, start) and their project options.</summary>
+/// <summary>Registers the stack commands (up, down, ps, config, logs, restart, stop, start, supervise, unsupervise) and their project options.</summary>
 internal static class StackCommands
 {
     public static void AddTo(RootCommand root, CliContext context, GlobalOptions global)
@@ -19,6 +19,8 @@ internal static class StackCommands
             LifecycleCommand.Create(context, global, project, Stacks.LifecycleAction.Restart),
             LifecycleCommand.Create(context, global, project, Stacks.LifecycleAction.Stop),
             LifecycleCommand.Create(context, global, project, Stacks.LifecycleAction.Start),
+            SuperviseCommand.Create(context, project),
+            SuperviseCommand.CreateUnsupervise(context, project),
         };
         foreach (var command in commands)
         {

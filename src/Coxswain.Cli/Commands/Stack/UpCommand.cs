@@ -19,7 +19,7 @@ internal static class UpCommand
             + "by config hash, start in dependency order, waiting for each depends_on condition), then run the plan in parallel. "
             + "A second up with nothing changed does nothing. On failure, containers this run created that are not running are removed. "
             + "Without -d, cox follows the logs of the project after the start until Ctrl+C, which leaves the containers running "
-            + "(there is no daemon yet: crashed containers are not restarted).")
+            + "(containers that crash later are restarted only when `cox daemon` supervises the stack).")
         {
             detach, wait, waitTimeout, dryRun, removeOrphans, scale, services,
         };
