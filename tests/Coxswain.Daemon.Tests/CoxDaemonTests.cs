@@ -132,6 +132,30 @@ public sealed class CoxDaemonTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task StackAdd_AComposeProject_IsBroughtUpAndHealedThenRemoveLeavesItRunning()
+    {
+        var file = Path.Combine(_folder, "plain", "compose.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, App);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var daemon = StartDaemon(stop.Token);
+        using var client = await ConnectAsync();
+
+        var report = await client.CallAsync("stack.add", new { file, project = "plain" }, Ct).WaitAsync(Bound, Ct);
+        await UntilAsync(async () => (await _engine.InspectContainerAsync("plain-web-1", Ct)).State.Running);
+        var before = (await _engine.InspectContainerAsync("plain-db-1", Ct)).State.StartedAt;
+        _engine.Faults.Crash("plain-db-1", 2);
+        await UntilAsync(async () => (await _engine.InspectContainerAsync("plain-db-1", Ct)) is { State.Running: true } db && db.State.StartedAt != before);
+        var removed = await client.CallAsync("stack.remove", new { project = "plain" }, Ct);
+
+        Assert.StartsWith("stack plain: adopted 0;", report.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(removed.GetProperty("removed").GetBoolean());
+        Assert.True((await _engine.InspectContainerAsync("plain-db-1", Ct)).State.Running);
+        await stop.CancelAsync();
+        await daemon.WaitAsync(Bound, Ct);
+    }
+
+    [Fact]
     public async Task Install_UnknownApp_AnswersNotFoundInCatalogWithTheCatalogsApps()
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
