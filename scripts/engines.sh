@@ -134,7 +134,10 @@ start_engine() {
   local record='echo $$ >"$0";'
   [[ $comm == dockerd ]] && record=
   # 9>&-: the engine must not inherit (and so hold forever) the lock taken below.
-  nohup setsid bash -c "$record"' exec "$@"' "$pidfile" "$@" </dev/null >"$logf" 2>&1 9>&- &
+  # Run from the engines' data folder: Podman's conmon drops an empty "oom" marker file in its working directory when
+  # a container is OOM-killed, which would otherwise land in the checkout the script was started from.
+  mkdir -p "$DATA"
+  nohup setsid bash -c 'cd "$1" || exit 1; shift; '"$record"' exec "$@"' "$pidfile" "$DATA" "$@" </dev/null >"$logf" 2>&1 9>&- &
   if ! wait_ping "$sock" $!; then
     log "$name did not come up on $sock (exited, or no answer within 30 s); last lines of $logf:"
     tail -n 30 "$logf" >&2 || true
