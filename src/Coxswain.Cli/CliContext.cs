@@ -19,6 +19,9 @@ internal sealed record CliContext
     /// <summary>True when stdout is an interactive terminal (colour and symbols may be used).</summary>
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>Where the daemon's state, socket and catalog are for this process (its variables, root or not).</summary>
+    public Coxswain.Daemon.DaemonPaths DaemonPaths => new(GetVariable, Environment.IsPrivilegedProcess);
+
     /// <summary>True when stderr is an interactive terminal.</summary>
     public bool ErrorIsTerminal { get; init; }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Coxswain.Daemon;
 using Coxswain.Daemon.Client;
 using Coxswain.Daemon.Rpc;
 
@@ -19,7 +18,7 @@ internal static class DaemonCall
 
     public static Option<string?> SocketOption(CliContext context) => new("--socket")
     {
-        Description = "The daemon's socket. Default: " + new DaemonPaths(context.GetVariable, Environment.IsPrivilegedProcess).SocketPath() + " (COX_DAEMON_SOCKET)",
+        Description = "The daemon's socket. Default: " + context.DaemonPaths.SocketPath() + " (COX_DAEMON_SOCKET)",
         HelpName = "path",
     };
 
@@ -27,7 +26,7 @@ internal static class DaemonCall
     public static async Task<int> RunAsync(
         CliContext context, string? socket, string method, object? parameters, Func<JsonElement, Task> show, CancellationToken ct)
     {
-        var path = socket ?? new DaemonPaths(context.GetVariable, Environment.IsPrivilegedProcess).SocketPath();
+        var path = socket ?? context.DaemonPaths.SocketPath();
         using var client = new DaemonClient(path);
         try
         {

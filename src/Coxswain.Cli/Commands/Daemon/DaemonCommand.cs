@@ -10,7 +10,7 @@ internal static class DaemonCommand
 {
     public static Command Create(CliContext context, GlobalOptions global)
     {
-        var paths = new DaemonPaths(context.GetVariable, Environment.IsPrivilegedProcess);
+        var paths = context.DaemonPaths;
         var dataDir = new Option<string?>("--data-dir") { Description = $"Where state lives (SQLite, app records). Default: {paths.DataDirectory} (COX_DATA_DIR)", HelpName = "dir" };
         var socket = new Option<string?>("--socket") { Description = "The API's unix socket, owner-only. Default: " + paths.SocketPath() + " (COX_DAEMON_SOCKET)", HelpName = "path" };
         var catalog = new Option<string?>("--catalog") { Description = "The app catalog: <catalog>/<id>/compose.yaml. Default: <data-dir>/catalog", HelpName = "dir" };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Coxswain.Daemon;
 
 namespace Coxswain.Cli.Commands.Stack;
 
@@ -19,7 +18,7 @@ internal sealed class ProjectLock : IDisposable
     /// <summary>Takes the lock of <paramref name="project"/>, waiting while another process holds it.</summary>
     public static async Task<ProjectLock> AcquireAsync(CliContext context, string project, CancellationToken ct)
     {
-        var folder = Path.Combine(new DaemonPaths(context.GetVariable, Environment.IsPrivilegedProcess).DataDirectory, "locks");
+        var folder = Path.Combine(context.DaemonPaths.DataDirectory, "locks");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, project + ".lock");
         var told = false;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Coxswain.Compose;
-using Coxswain.Daemon;
 using Coxswain.Daemon.Client;
 using Coxswain.Engine;
 using Coxswain.Stacks;
@@ -79,7 +78,7 @@ internal sealed record PsFacts(
     private static async Task<IReadOnlyDictionary<string, string>> SupervisionAsync(CliContext context, string project, CancellationToken ct)
     {
         var states = new Dictionary<string, string>(StringComparer.Ordinal);
-        var socket = new DaemonPaths(context.GetVariable, Environment.IsPrivilegedProcess).SocketPath();
+        var socket = context.DaemonPaths.SocketPath();
         if (!File.Exists(socket))
         {
             return states;

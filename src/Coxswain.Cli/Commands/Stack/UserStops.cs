@@ -1,5 +1,4 @@
 using System.Globalization;
-using Coxswain.Daemon;
 using Coxswain.Engine;
 
 namespace Coxswain.Cli.Commands.Stack;
@@ -14,7 +13,7 @@ internal sealed class UserStops(CliContext context, string project)
 {
     private const int Kept = 1000;
 
-    private string File => Path.Combine(new DaemonPaths(context.GetVariable, Environment.IsPrivilegedProcess).DataDirectory, "stops", project);
+    private string File => Path.Combine(context.DaemonPaths.DataDirectory, "stops", project);
 
     /// <summary>Records that a person asked to stop <paramref name="containerIds"/> now.</summary>
     public async Task RecordAsync(IEnumerable<string> containerIds, CancellationToken ct)
