@@ -10,6 +10,12 @@ public abstract record EventWatchItem
     /// <summary>An event from the engine.</summary>
     public sealed record EventReceived(EngineEvent Event) : EventWatchItem;
 
+    /// <summary>The event stream dropped (the engine closed it, or stopped answering); a <see cref="Reconnected"/> follows once the
+    /// engine answers again. Events the engine sent just before (a shutting-down engine stops its containers) were its own doing.</summary>
+    /// <param name="At">When the drop was noticed.</param>
+    /// <param name="Cause">Why the stream dropped.</param>
+    public sealed record Disconnected(DateTimeOffset At, EngineException Cause) : EventWatchItem;
+
     /// <summary>The event stream dropped and is back. Events may have been lost while it was down (a container that died
     /// while the engine was down never emits "die"): re-list everything. Events since the last one seen are replayed after this marker.</summary>
     /// <param name="DisconnectedAt">When the drop was noticed.</param>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Coxswain.Engine;
 
 /// <summary>An endless engine event stream: wraps <see cref="ISystemOperations.GetEventsAsync"/>, and when the connection drops
-/// waits (capped exponential backoff), pings until the engine answers, yields <see cref="EventWatchItem.Reconnected"/>
+/// yields <see cref="EventWatchItem.Disconnected"/>, waits (capped exponential backoff), pings until the engine answers, yields <see cref="EventWatchItem.Reconnected"/>
 /// (re-list everything), then resumes with <c>since</c> = the last event's time, skipping events already delivered.</summary>
 public sealed class EventWatcher
 {
@@ -97,6 +97,8 @@ public sealed class EventWatcher
             {
                 failures = 0;
             }
+
+            yield return new EventWatchItem.Disconnected(disconnectedAt, cause ?? new EngineException("the engine closed the event stream"));
         }
     }
 

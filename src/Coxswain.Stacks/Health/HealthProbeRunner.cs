@@ -138,6 +138,10 @@ public sealed class HealthProbeRunner
         {
             return "container removed";
         }
+        catch (EngineException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"the engine did not answer: {ex.Message}";
+        }
 
         ContainerId = info.Id;
         ContainerName = info.Name;

@@ -35,4 +35,7 @@ public enum SupervisorEventKind
 
     /// <summary>The engine's event stream came back after a gap: everything was re-listed.</summary>
     Reconnected,
+
+    /// <summary>The engine's event stream dropped: restarts wait until the engine answers again.</summary>
+    EngineDown,
 }

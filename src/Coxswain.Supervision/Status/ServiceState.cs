@@ -40,6 +40,7 @@ public sealed record ServiceState(string Project, string Service, ServiceStatus 
         ServiceStatus.Failed => string.Create(CultureInfo.InvariantCulture, $"failed — gave up after {GaveUpAfter} restarts"),
         ServiceStatus.StoppedByUser => "stopped by user",
         ServiceStatus.WaitingForDependency => $"waiting for {WaitingFor}",
+        ServiceStatus.WaitingForEngine => "waiting for the engine",
         ServiceStatus.Healing => "restarting",
         ServiceStatus.Stopped => LastFailure is { } f ? $"{f.Text}, not restarted" : "stopped",
         _ => Status.ToString().ToLowerInvariant(),

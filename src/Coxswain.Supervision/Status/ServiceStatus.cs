@@ -35,4 +35,7 @@ public enum ServiceStatus
 
     /// <summary>Not running and not healed (restart: no, or a clean exit under on-failure).</summary>
     Stopped,
+
+    /// <summary>Down while the engine is: brought back, in dependency order, once the engine answers again.</summary>
+    WaitingForEngine,
 }

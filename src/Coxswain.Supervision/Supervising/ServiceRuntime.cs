@@ -33,6 +33,10 @@ internal sealed class ServiceRuntime(string project, ServiceModel model, Restart
     /// <summary>When the supervisor's last own action on the service (heal, adoption, user stop) ended: engine events before it are its own.</summary>
     public DateTimeOffset LastActionEnd { get; set; }
 
+    /// <summary>When a <c>stop</c> event made the supervisor take the service as stopped by a person (null: not so); withdrawn
+    /// when the engine's stream drops soon after, since a shutting-down engine stops every container.</summary>
+    public DateTimeOffset? StopInferredAt { get; set; }
+
     /// <summary>Container ids being probed.</summary>
     public HashSet<string> Probed { get; } = new(StringComparer.Ordinal);
 

@@ -28,20 +28,6 @@ public sealed partial class Supervisor
         }
     }
 
-    private async Task OnReconnectedAsync(EventWatchItem.Reconnected reconnected)
-    {
-        foreach (var stack in _stacks.Values.ToList())
-        {
-            Emit(SupervisorEventKind.Reconnected, stack.Name, null,
-                $"the engine's event stream was down for {DurationText.Format(reconnected.Gap)} ({reconnected.Cause.Message}); re-listed every container");
-            var observed = await StackObserver.ObserveAsync(_engine, stack.Name, null, _stop.Token).ConfigureAwait(false);
-            foreach (var service in stack.Services.Values)
-            {
-                await CheckServiceAsync(stack, service, observed).ConfigureAwait(false);
-            }
-        }
-    }
-
     /// <summary>Looks at the service's containers and acts on the first failure found; sets the state and probes when all run.</summary>
     private async Task CheckServiceAsync(StackRuntime stack, ServiceRuntime service, ObservedStack? observed = null)
     {
@@ -62,7 +48,7 @@ public sealed partial class Supervisor
             return;
         }
 
-        if (service.State.Status is ServiceStatus.Restarting or ServiceStatus.WaitingForDependency)
+        if (service.State.Status is ServiceStatus.Restarting or ServiceStatus.WaitingForDependency or ServiceStatus.WaitingForEngine)
         {
             return;
         }
@@ -199,7 +185,7 @@ public sealed partial class Supervisor
 
     private async Task OnExternalStopAsync(ServiceRuntime service, EngineEvent e)
     {
-        if (!_options.ExternalStopIsUserIntent || service.Busy || service.Tracker.State.UserStopped || e.Time <= service.LastActionEnd)
+        if (!_options.ExternalStopIsUserIntent || service.Busy || service.Tracker.State.UserStopped || e.Time <= service.LastActionEnd || DuringEngineOutage(e.Time))
         {
             return;
         }
@@ -217,6 +203,7 @@ public sealed partial class Supervisor
         }
 
         service.Tracker.RecordUserStop();
+        service.StopInferredAt = e.Time;
         Save(service);
         service.Generation++;
         await StopProbesAsync(service).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Coxswain.Compose;
+using Coxswain.Engine;
 using Coxswain.Stacks;
 
 namespace Coxswain.Supervision;
@@ -8,6 +9,12 @@ public sealed partial class Supervisor
 {
     private async Task BeginHealAsync(StackRuntime stack, ServiceRuntime service)
     {
+        if (_engineDownSince is not null)
+        {
+            WaitForEngine(stack, service, "its event stream is down");
+            return;
+        }
+
         if (NotReadyDependency(stack, service) is { } blocked)
         {
             if (service.State.Status != ServiceStatus.WaitingForDependency)
@@ -30,7 +37,27 @@ public sealed partial class Supervisor
 
         SetState(service, service.State with { Status = ServiceStatus.Healing });
         var reason = service.PendingReason;
-        var observed = await StackObserver.ObserveListedAsync(_engine, stack.Name, _stop.Token).ConfigureAwait(false);
+        ObservedStack observed;
+        try
+        {
+            observed = await StackObserver.ObserveListedAsync(_engine, stack.Name, _stop.Token).ConfigureAwait(false);
+        }
+        catch (EngineException ex)
+        {
+            foreach (var s in dependents.Append(service))
+            {
+                s.Busy = false;
+            }
+
+            WaitForEngine(stack, service, ex.Message);
+            foreach (var dependent in dependents)
+            {
+                SetState(dependent, dependent.State with { Status = ServiceStatus.Unknown });
+            }
+
+            return;
+        }
+
         var plan = HealPlanner.Plan(stack.Desired, observed, service.Name, reason, [.. dependents.Select(d => d.Name)]);
         var operation = _store.BeginOperation(stack.Name, service.Name, $"heal {service.Name}: {reason}", _time.GetUtcNow());
         _ = Task.Run(async () =>
@@ -91,6 +118,18 @@ public sealed partial class Supervisor
         }
 
         var why = error ?? string.Join("; ", result?.Errors ?? []);
+        if (_engineDownSince is not null)
+        {
+            // Failed because the engine went away: not the service's failure; the heal runs again once the engine answers.
+            WaitForEngine(stack, service, why);
+            foreach (var dependent in dependents)
+            {
+                SetState(dependent, dependent.State with { Status = ServiceStatus.Unknown });
+            }
+
+            return;
+        }
+
         var container = stack.Desired.Containers.FirstOrDefault(c => c.Service.Name == service.Name)?.Name;
         Emit(SupervisorEventKind.RestartFailed, stack.Name, service, $"restart of {service.Name} failed: {why}");
         SetState(service, service.State with { Status = ServiceStatus.Unknown });

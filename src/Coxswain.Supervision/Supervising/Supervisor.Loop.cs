@@ -78,6 +78,9 @@ public sealed partial class Supervisor
                         var e = received.Event;
                         Post(() => OnEngineEventAsync(e));
                         break;
+                    case EventWatchItem.Disconnected disconnected:
+                        Post(() => OnDisconnectedAsync(disconnected));
+                        break;
                     case EventWatchItem.Reconnected reconnected:
                         Post(() => OnReconnectedAsync(reconnected));
                         break;

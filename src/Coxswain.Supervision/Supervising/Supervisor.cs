@@ -26,6 +26,8 @@ public sealed partial class Supervisor : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HealthMonitor _monitor;
     private Dictionary<string, ServiceState> _states = new(StringComparer.Ordinal);
+    private readonly List<(DateTimeOffset From, DateTimeOffset To)> _outages = [];
+    private DateTimeOffset? _engineDownSince;
     private Task? _loop;
     private Task? _events;
     private int _running;

@@ -34,6 +34,13 @@ public sealed record SupervisorOptions
     /// <summary>A <c>stop</c> event for a container Coxswain did not stop (<c>docker stop</c>) counts as a person stopping the service (default true).</summary>
     public bool ExternalStopIsUserIntent { get; init; } = true;
 
+    /// <summary>
+    /// How long before its event stream drops an engine may spend stopping containers on its way down (dockerd stops each
+    /// with its stop timeout). A <c>stop</c> seen that close to the drop, or during the outage, is the engine's, not a person's;
+    /// a failure then is counted but its counters reset once the service is back. Default 30 s.
+    /// </summary>
+    public TimeSpan EngineShutdownWindow { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How the engine's event stream reconnects; null: <see cref="EventWatcherOptions"/> defaults on <see cref="TimeProvider"/>.</summary>
     public EventWatcherOptions? EventWatcher { get; init; }
 

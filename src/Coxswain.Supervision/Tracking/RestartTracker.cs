@@ -79,6 +79,9 @@ public sealed class RestartTracker
     /// <summary>Records that a person stopped the service: it is never restarted until <see cref="RecordUserStart"/>.</summary>
     public void RecordUserStop() => State = State with { UserStopped = true };
 
+    /// <summary>Takes back a stop that turned out not to be a person's (the engine stopped the container on its way down); counters stay.</summary>
+    public void WithdrawUserStop() => State = State with { UserStopped = false };
+
     /// <summary>Records that a person started the service: user stop and failed state clear, and so do the counters.</summary>
     public void RecordUserStart() => State = State with { UserStopped = false, Failed = false, GaveUpAfter = 0, Attempts = 0, RestartTimes = [], LastFailure = null };
 

@@ -39,6 +39,7 @@ public sealed class EventWatcherTests
         time.Advance(TimeSpan.FromMilliseconds(200));
 
         var reconnected = await watch.ReconnectedAsync(next);
+        Assert.Contains("the connection dropped", Assert.Single(watch.Drops).Cause.Message, StringComparison.Ordinal);
         Assert.Equal(1, reconnected.Attempts);
         Assert.Equal(TimeSpan.FromMilliseconds(200), reconnected.Gap);
         Assert.Contains("the connection dropped", reconnected.Cause.Message, StringComparison.Ordinal);
@@ -52,6 +53,28 @@ public sealed class EventWatcherTests
         resumed.Push(Event("die", 2));
         resumed.Push(Event("destroy", 2));
         Assert.Equal("destroy", (await watch.EventAsync(next)).Action);
+    }
+
+    [Fact]
+    public async Task WatchAsync_StreamDrops_YieldsDisconnectedAtOnceBeforeWaitingThenReconnected()
+    {
+        await using var watch = Start();
+        var first = watch.RawMoveNext();
+        var session = await NextSession();
+        var start = time.GetUtcNow();
+        time.Advance(TimeSpan.FromSeconds(3));
+        session.Fail(FakeSystemOperations.Unavailable("watch engine events: connection reset by peer"));
+
+        Assert.True(await first.WaitAsync(Bound, Token));
+        var drop = Assert.IsType<EventWatchItem.Disconnected>(watch.Current);
+        Assert.Equal(start.AddSeconds(3), drop.At);
+        Assert.Contains("connection reset by peer", drop.Cause.Message, StringComparison.Ordinal);
+        Assert.Equal(0, engine.Pings);
+
+        var step = watch.MoveNext();
+        time.Advance(await NextTimer());
+        var reconnected = await watch.ReconnectedAsync(step);
+        Assert.Equal(drop.At, reconnected.DisconnectedAt);
     }
 
     [Fact]
@@ -198,7 +221,33 @@ public sealed class EventWatcherTests
 
         public Watch(EventWatcher watcher, EventFilter? filter) => items = watcher.WatchAsync(filter, stop.Token).GetAsyncEnumerator(stop.Token);
 
-        public Task<bool> MoveNext() => pending = items.MoveNextAsync().AsTask();
+        /// <summary>The <see cref="EventWatchItem.Disconnected"/> markers seen so far (<see cref="MoveNext"/> steps over them).</summary>
+        public List<EventWatchItem.Disconnected> Drops { get; } = [];
+
+        /// <summary>The next item that is not a <see cref="EventWatchItem.Disconnected"/> marker.</summary>
+        public Task<bool> MoveNext() => pending = NextAsync(skipDrops: true);
+
+        /// <summary>The item the last step reached.</summary>
+        public EventWatchItem Current => items.Current;
+
+        /// <summary>The next item, whatever it is.</summary>
+        public Task<bool> RawMoveNext() => pending = NextAsync(skipDrops: false);
+
+        private async Task<bool> NextAsync(bool skipDrops)
+        {
+            while (await items.MoveNextAsync())
+            {
+                if (skipDrops && items.Current is EventWatchItem.Disconnected drop)
+                {
+                    Drops.Add(drop);
+                    continue;
+                }
+
+                return true;
+            }
+
+            return false;
+        }
 
         public async Task<EngineEvent> EventAsync(Task<bool> step)
         {

@@ -98,6 +98,41 @@ public sealed class SupervisorRecoveryTests
     }
 
     [Fact]
+    public async Task EngineRestart_ItsShutdownStopsAreNotUserStops_StackComesBackInDependencyOrderOnceItAnswers()
+    {
+        // A backoff of a minute: the restarts the die events ask for cannot run before the stop events are read.
+        await using var kit = new SupervisorKit();
+        await kit.StartWithAsync(ComposeText.Load(App.Replace("jitter: 0", "jitter: 0, initial_delay: 1m", StringComparison.Ordinal)));
+        await kit.UntilAsync(() => kit.State("app").Status == ServiceStatus.Running, Minute, what: "app running");
+
+        kit.Time.Advance(TimeSpan.FromSeconds(5));
+        await kit.SettleAsync();
+
+        // A shutting-down engine stops every container (kill, die and stop events, as a person's `docker stop` would), then its stream drops.
+        await kit.Engine.StopContainerAsync("box-app-1", TimeSpan.Zero, SupervisorKit.Ct);
+        await kit.Engine.StopContainerAsync("box-db-1", TimeSpan.Zero, SupervisorKit.Ct);
+        await kit.UntilAsync(() => kit.State("app").Status == ServiceStatus.StoppedByUser && kit.State("db").Status == ServiceStatus.StoppedByUser, Minute, TimeSpan.FromMilliseconds(10), "both stops taken as a person's at first");
+        kit.Engine.Faults.Disconnect();
+        await kit.UntilAsync(() => kit.State("app").Status == ServiceStatus.WaitingForEngine && kit.State("db").Status == ServiceStatus.WaitingForEngine, Minute, TimeSpan.FromMilliseconds(10), "both waiting for the engine");
+        kit.Time.Advance(TimeSpan.FromSeconds(30));
+        await kit.SettleAsync();
+        Assert.Equal("waiting for the engine", kit.State("db").Describe(kit.Time.GetUtcNow()));
+
+        kit.Engine.Faults.Reconnect();
+        await kit.UntilAsync(() => kit.RunningAsync("box-app-1"), Minute, what: "app back after the engine");
+        await kit.UntilAsync(() => kit.State("app").Status == ServiceStatus.Running && kit.State("db").Status == ServiceStatus.Healthy, Minute, what: "both up");
+
+        var db = (await kit.Engine.InspectContainerAsync("box-db-1", SupervisorKit.Ct)).State.StartedAt;
+        var app = (await kit.Engine.InspectContainerAsync("box-app-1", SupervisorKit.Ct)).State.StartedAt;
+        Assert.True(db + TimeSpan.FromSeconds(1) <= app, $"app started at {app:O}, before db (started {db:O}) passed its first probe");
+        Assert.DoesNotContain(kit.Store.Services("box").Values, s => s.UserStopped);
+        Assert.Equal(2, kit.Messages(SupervisorEventKind.StateChanged).Count(m => m.Contains("was the engine's, not a person's", StringComparison.Ordinal)));
+        Assert.Contains(kit.Messages(SupervisorEventKind.EngineDown), m => m.Contains("restarts wait until the engine answers again", StringComparison.Ordinal));
+        Assert.Contains("db: counters reset: it failed while the engine was down, and both are back", kit.Messages(SupervisorEventKind.CountersReset));
+        Assert.Equal(2, (await kit.Engine.ListContainersAsync(new ContainerListOptions(), SupervisorKit.Ct)).Count);
+    }
+
+    [Fact]
     public async Task Start_AfterDaemonCrash_KeepsCountersAdoptsWithoutDuplicatesAndReportsInFlightWork()
     {
         var holder = new ManualTimeProviderHolder();
