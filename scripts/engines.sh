@@ -3,6 +3,9 @@
 #
 #   scripts/engines.sh start    install missing packages, start both engines (idempotent)
 #   scripts/engines.sh stop     stop both engines, remove sockets and pid files (idempotent)
+#   scripts/engines.sh restart docker|podman
+#                               one engine goes down with its containers, as in a host reboot, and comes back
+#                               (Podman's containers outlive its API service, so they are stopped while it is down)
 #   scripts/engines.sh env      print `export COX_TEST_*_HOST=...` for every engine that answers
 #   scripts/engines.sh status   one line per engine: up/down, socket, version
 #
@@ -158,11 +161,13 @@ stop_docker() {
 }
 stop_podman() { stop_engine "$RUN/podman.pid" podman "$PODMAN_SOCK"; }
 
-start() {
-  install_packages
+start_docker() {
   start_engine docker "$RUN/dockerd.pid" dockerd "$DOCKER_SOCK" "$RUN/dockerd.log" \
     dockerd --host "unix://$DOCKER_SOCK" --data-root "$DATA/docker" \
     --exec-root "$RUN/docker-exec" --pidfile "$RUN/dockerd.pid"
+}
+
+start_podman() {
   local conf; conf=$(cat "$CONTAINERS_CONF" "$CONTAINERS_STORAGE_CONF" 2>/dev/null || true)
   write_podman_conf
   if [[ $conf != "$(cat "$CONTAINERS_CONF" "$CONTAINERS_STORAGE_CONF")" ]] && ping_ok "$PODMAN_SOCK"; then
@@ -173,7 +178,27 @@ start() {
     podman system service --time 0 "unix://$PODMAN_SOCK"
 }
 
+start() {
+  install_packages
+  start_docker
+  start_podman
+}
+
 stop() { stop_docker; stop_podman; }
+
+# restart ENGINE: what the supervisor sees when the engine or the host restarts. dockerd stops its containers itself on
+# the way down; Podman's keep running under conmon without the API service, so they are stopped (as a reboot would) first.
+restart() {
+  case ${1:-} in
+    docker) stop_docker; start_docker ;;
+    podman)
+      stop_podman
+      log "stopping every podman container (as a host restart would)"
+      podman stop --all --time 2 >/dev/null || log "podman stop --all failed; continuing"
+      start_podman ;;
+    *) echo "usage: $0 restart docker|podman" >&2; exit 2 ;;
+  esac
+}
 
 env_lines() {
   if ping_ok "$DOCKER_SOCK"; then echo "export COX_TEST_DOCKER_HOST=unix://$DOCKER_SOCK"; fi
@@ -199,11 +224,11 @@ status() {
 [[ $EUID -eq 0 ]] || die "must run as root"
 mkdir -p "$RUN" "$DATA"
 case ${1:-} in
-  start | stop)
+  start | stop | restart)
     exec 9>"$RUN/engines.lock" # one start/stop at a time
     flock -w 120 9 || die "another engines.sh start/stop has held $RUN/engines.lock for 2 minutes"
-    "$1" ;;
+    "$@" ;;
   env) env_lines ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|env|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart docker|podman|env|status" >&2; exit 2 ;;
 esac
