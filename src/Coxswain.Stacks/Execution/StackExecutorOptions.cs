@@ -35,11 +35,11 @@ public sealed record StackExecutorOptions
     public TimeSpan? FirstProbeDelay { get; init; } = DefaultFirstProbeDelay;
 
     /// <summary>Attempts at removing a network that the engine still reports in use (see <see cref="NetworkRemoveRetryDelay"/>).</summary>
-    public int NetworkRemoveAttempts { get; init; } = 8;
+    public int NetworkRemoveAttempts { get; init; } = 10;
 
     /// <summary>First delay between attempts at removing a network the engine still reports in use (doubling, at most 1 s):
     /// dockerd releases a removed container's endpoints a moment after the remove call returns.</summary>
-    public TimeSpan NetworkRemoveRetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan NetworkRemoveRetryDelay { get; init; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Retries of a failed pull, with exponential backoff from <see cref="PullBackoff"/>.</summary>
     public int PullRetries { get; init; } = DefaultPullRetries;

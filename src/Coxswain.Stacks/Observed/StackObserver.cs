@@ -49,17 +49,41 @@ public static class StackObserver
     {
         ArgumentNullException.ThrowIfNull(engine);
         var summaries = await engine.ListContainersAsync(new ContainerListOptions { Labels = [StackLabels.ProjectFilter(project)] }, cancellationToken).ConfigureAwait(false);
-        var containers = summaries
-            .Select(c => new ObservedContainer(c.Id, c.Name.TrimStart('/'), c.Image, c.Labels, new ContainerState
-            {
-                Status = c.Status,
-                Running = c.Status is ContainerStatus.Running or ContainerStatus.Restarting,
-            })
-            { Created = c.Created })
-            .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .ToList();
-        return new ObservedStack(project) { Containers = containers };
+        return new ObservedStack(project) { Containers = Listed(summaries) };
     }
+
+    /// <summary>
+    /// What a removal needs: the project's containers as listed (no inspect), its networks and its volumes, in three calls
+    /// at once. Inspecting 30 containers first costs `down` a round of engine work before anything is removed.
+    /// </summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="project">The project name.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The observed stack, with container states from the list only.</returns>
+    public static async Task<ObservedStack> ObserveForRemovalAsync(IEngineClient engine, string project, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        IReadOnlyList<string> filter = [StackLabels.ProjectFilter(project)];
+        var listing = engine.ListContainersAsync(new ContainerListOptions { Labels = filter }, cancellationToken);
+        var networks = engine.ListNetworksAsync(filter, cancellationToken);
+        var volumes = engine.ListVolumesAsync(filter, cancellationToken);
+        return new ObservedStack(project)
+        {
+            Containers = Listed(await listing.ConfigureAwait(false)),
+            Networks = (await networks.ConfigureAwait(false)).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
+            Volumes = (await volumes.ConfigureAwait(false)).OrderBy(v => v.Name, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static List<ObservedContainer> Listed(IReadOnlyList<ContainerSummary> summaries) => summaries
+        .Select(c => new ObservedContainer(c.Id, c.Name.TrimStart('/'), c.Image, c.Labels, new ContainerState
+        {
+            Status = c.Status,
+            Running = c.Status is ContainerStatus.Running or ContainerStatus.Restarting,
+        })
+        { Created = c.Created })
+        .OrderBy(c => c.Name, StringComparer.Ordinal)
+        .ToList();
 
     private static async Task<ObservedContainer?> InspectAsync(IEngineClient engine, string id, CancellationToken cancellationToken)
     {

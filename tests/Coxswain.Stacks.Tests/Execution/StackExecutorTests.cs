@@ -140,6 +140,26 @@ public sealed class StackExecutorTests
     }
 
     [Fact]
+    public async Task Down_PlansFromListsAlone_InspectsNoContainer()
+    {
+        await using var engine = NewEngine();
+        var project = TestProjects.Load(TestProjects.WebAndDb.Replace("""
+                healthcheck:
+                  test: ["CMD", "true"]
+                  interval: 1s
+            """, "", StringComparison.Ordinal).Replace("service_healthy", "service_started", StringComparison.Ordinal));
+        var up = await StackRunner.UpAsync(engine, DesiredStateBuilder.Build(project), null, Options(engine), Ct);
+        Assert.True(up.Succeeded, string.Join("\n", up.Errors));
+        var inspect = engine.Faults.FailCall("InspectContainer");
+
+        var down = await StackRunner.DownAsync(engine, project, new DownOptions { Timeout = TimeSpan.Zero }, Options(engine), Ct);
+
+        Assert.True(down.Succeeded, string.Join("\n", down.Errors));
+        Assert.Equal(0, inspect.Hits);
+        Assert.Empty(await engine.ListContainersAsync(new ContainerListOptions { Labels = [StackLabels.ProjectFilter("demo")] }, Ct));
+    }
+
+    [Fact]
     public async Task Down_NetworkStillReportedInUseForAMoment_RetriesTheRemovalAndSucceeds()
     {
         await using var engine = NewEngine();
