@@ -171,6 +171,30 @@ public sealed partial class StackExecutor
                 await Task.Delay(delay, _options.TimeProvider, ct).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
             }
+            catch (EngineConflictException ex)
+            {
+                if (!await HasNoContainersAsync(name, ct).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                throw new StackOperationException(
+                    $"network {name} is left behind: the engine still counts active endpoints on it, but no container is attached "
+                    + "(a dockerd 20.10 bug, moby/moby#42119, that only a restart of dockerd clears). It does no harm: the next up "
+                    + "uses it again", ex);
+            }
+        }
+    }
+
+    private async Task<bool> HasNoContainersAsync(string network, CancellationToken ct)
+    {
+        try
+        {
+            return (await _engine.InspectNetworkAsync(network, ct).ConfigureAwait(false)).ContainerIds.Count == 0;
+        }
+        catch (EngineException)
+        {
+            return false;
         }
     }
 

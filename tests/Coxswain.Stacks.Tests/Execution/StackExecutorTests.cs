@@ -160,6 +160,29 @@ public sealed class StackExecutorTests
     }
 
     [Fact]
+    public async Task Down_NetworkInUseWithNoContainerLeft_FailsNamingTheEngineBugAndTheNetworkLeftBehind()
+    {
+        await using var engine = NewEngine();
+        var project = TestProjects.Load(TestProjects.WebAndDb.Replace("""
+                healthcheck:
+                  test: ["CMD", "true"]
+                  interval: 1s
+            """, "", StringComparison.Ordinal).Replace("service_healthy", "service_started", StringComparison.Ordinal));
+        var up = await StackRunner.UpAsync(engine, DesiredStateBuilder.Build(project), null, Options(engine), Ct);
+        Assert.True(up.Succeeded, string.Join("\n", up.Errors));
+        engine.Faults.FailCall("RemoveNetwork", () => new EngineConflictException("remove network demo_default", "network demo_default has active endpoints"));
+
+        var down = await StackRunner.DownAsync(
+            engine, project, new DownOptions { Timeout = TimeSpan.Zero }, Options(engine) with { NetworkRemoveRetryDelay = TimeSpan.Zero }, Ct);
+
+        Assert.False(down.Succeeded);
+        var error = Assert.Single(down.Errors);
+        Assert.Contains("network demo_default is left behind", error, StringComparison.Ordinal);
+        Assert.Contains("moby/moby#42119", error, StringComparison.Ordinal);
+        Assert.Empty(await engine.ListContainersAsync(new ContainerListOptions { Labels = [StackLabels.ProjectFilter("demo")] }, Ct));
+    }
+
+    [Fact]
     public async Task Down_NetworkStillReportedInUseForAMoment_RetriesTheRemovalAndSucceeds()
     {
         await using var engine = NewEngine();
