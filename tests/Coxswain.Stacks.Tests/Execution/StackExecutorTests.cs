@@ -20,6 +20,19 @@ public sealed class StackExecutorTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Brings up web and db without healthchecks (web waits for db started): the starting point of the down tests.</summary>
+    private static async Task<Compose.ComposeProject> UpWithoutHealthchecksAsync(InMemoryEngine engine)
+    {
+        var project = TestProjects.Load(TestProjects.WebAndDb.Replace("""
+                healthcheck:
+                  test: ["CMD", "true"]
+                  interval: 1s
+            """, "", StringComparison.Ordinal).Replace("service_healthy", "service_started", StringComparison.Ordinal));
+        var up = await StackRunner.UpAsync(engine, DesiredStateBuilder.Build(project), null, Options(engine), Ct);
+        Assert.True(up.Succeeded, string.Join("\n", up.Errors));
+        return project;
+    }
+
     [Fact]
     public async Task Up_FreshProject_CreatesEverythingInDependencyOrder()
     {
@@ -122,13 +135,7 @@ public sealed class StackExecutorTests
     public async Task Down_AfterUp_LeavesNothingLabelled()
     {
         await using var engine = NewEngine();
-        var project = TestProjects.Load(TestProjects.WebAndDb.Replace("""
-                healthcheck:
-                  test: ["CMD", "true"]
-                  interval: 1s
-            """, "", StringComparison.Ordinal).Replace("service_healthy", "service_started", StringComparison.Ordinal));
-        var up = await StackRunner.UpAsync(engine, DesiredStateBuilder.Build(project), null, Options(engine), Ct);
-        Assert.True(up.Succeeded, string.Join("\n", up.Errors));
+        var project = await UpWithoutHealthchecksAsync(engine);
 
         var down = await StackRunner.DownAsync(engine, project, new DownOptions { RemoveVolumes = true, Timeout = TimeSpan.Zero }, Options(engine), Ct);
 
@@ -143,13 +150,7 @@ public sealed class StackExecutorTests
     public async Task Down_PlansFromListsAlone_InspectsNoContainer()
     {
         await using var engine = NewEngine();
-        var project = TestProjects.Load(TestProjects.WebAndDb.Replace("""
-                healthcheck:
-                  test: ["CMD", "true"]
-                  interval: 1s
-            """, "", StringComparison.Ordinal).Replace("service_healthy", "service_started", StringComparison.Ordinal));
-        var up = await StackRunner.UpAsync(engine, DesiredStateBuilder.Build(project), null, Options(engine), Ct);
-        Assert.True(up.Succeeded, string.Join("\n", up.Errors));
+        var project = await UpWithoutHealthchecksAsync(engine);
         var inspect = engine.Faults.FailCall("InspectContainer");
 
         var down = await StackRunner.DownAsync(engine, project, new DownOptions { Timeout = TimeSpan.Zero }, Options(engine), Ct);
@@ -163,13 +164,7 @@ public sealed class StackExecutorTests
     public async Task Down_NetworkInUseWithNoContainerLeft_FailsNamingTheEngineBugAndTheNetworkLeftBehind()
     {
         await using var engine = NewEngine();
-        var project = TestProjects.Load(TestProjects.WebAndDb.Replace("""
-                healthcheck:
-                  test: ["CMD", "true"]
-                  interval: 1s
-            """, "", StringComparison.Ordinal).Replace("service_healthy", "service_started", StringComparison.Ordinal));
-        var up = await StackRunner.UpAsync(engine, DesiredStateBuilder.Build(project), null, Options(engine), Ct);
-        Assert.True(up.Succeeded, string.Join("\n", up.Errors));
+        var project = await UpWithoutHealthchecksAsync(engine);
         engine.Faults.FailCall("RemoveNetwork", () => new EngineConflictException("remove network demo_default", "network demo_default has active endpoints"));
 
         var down = await StackRunner.DownAsync(
@@ -186,13 +181,7 @@ public sealed class StackExecutorTests
     public async Task Down_NetworkStillReportedInUseForAMoment_RetriesTheRemovalAndSucceeds()
     {
         await using var engine = NewEngine();
-        var project = TestProjects.Load(TestProjects.WebAndDb.Replace("""
-                healthcheck:
-                  test: ["CMD", "true"]
-                  interval: 1s
-            """, "", StringComparison.Ordinal).Replace("service_healthy", "service_started", StringComparison.Ordinal));
-        var up = await StackRunner.UpAsync(engine, DesiredStateBuilder.Build(project), null, Options(engine), Ct);
-        Assert.True(up.Succeeded, string.Join("\n", up.Errors));
+        var project = await UpWithoutHealthchecksAsync(engine);
         var inUse = engine.Faults.FailCall(
             "RemoveNetwork", () => new EngineConflictException("remove network demo_default", "network demo_default has active endpoints"), times: 2);
 
