@@ -49,12 +49,7 @@ public sealed partial class Supervisor
                 s.Busy = false;
             }
 
-            WaitForEngine(stack, service, ex.Message);
-            foreach (var dependent in dependents)
-            {
-                SetState(dependent, dependent.State with { Status = ServiceStatus.Unknown });
-            }
-
+            HoldForEngine(stack, service, dependents, ex.Message);
             return;
         }
 
@@ -121,12 +116,7 @@ public sealed partial class Supervisor
         if (_engineDownSince is not null)
         {
             // Failed because the engine went away: not the service's failure; the heal runs again once the engine answers.
-            WaitForEngine(stack, service, why);
-            foreach (var dependent in dependents)
-            {
-                SetState(dependent, dependent.State with { Status = ServiceStatus.Unknown });
-            }
-
+            HoldForEngine(stack, service, dependents, why);
             return;
         }
 

@@ -90,6 +90,17 @@ public sealed partial class Supervisor
             $"{service.Name}: its stop at {stoppedAt:HH:mm:ss} came just before the engine went down, so it was the engine's, not a person's; it is brought back once the engine answers");
     }
 
+    /// <summary>A heal could not run for want of the engine: the service waits for it; the dependents the heal had taken
+    /// (probes stopped) are re-checked when the engine is back.</summary>
+    private void HoldForEngine(StackRuntime stack, ServiceRuntime service, List<ServiceRuntime> dependents, string why)
+    {
+        WaitForEngine(stack, service, why);
+        foreach (var dependent in dependents)
+        {
+            SetState(dependent, dependent.State with { Status = ServiceStatus.Unknown });
+        }
+    }
+
     /// <summary>Puts a service whose restart cannot run (the engine is down) on hold until the engine answers again.</summary>
     private void WaitForEngine(StackRuntime stack, ServiceRuntime service, string why)
     {
