@@ -28,7 +28,7 @@ public static class StackRunner
     public static async Task<StackPlan> PlanDownAsync(IEngineClient engine, ComposeProject project, DownOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var observed = await StackObserver.ObserveForRemovalAsync(engine, project.Name, cancellationToken).ConfigureAwait(false);
+        var observed = await StackObserver.ObserveFromListsAsync(engine, project.Name, cancellationToken).ConfigureAwait(false);
         return DownReconciler.Plan(project, observed, options);
     }
 

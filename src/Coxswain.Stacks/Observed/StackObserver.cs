@@ -14,26 +14,16 @@ public static class StackObserver
     public static async Task<ObservedStack> ObserveAsync(IEngineClient engine, string project, IEnumerable<string>? images = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        IReadOnlyList<string> filter = [StackLabels.ProjectFilter(project)];
 
-        // The lists, the image checks and then the inspects go out at once: on a 30-container stack this is one
+        // The image checks and the lists go out at once, then every inspect at once: on a 30-container stack this is one
         // round trip of latency instead of thirty.
-        var listing = engine.ListContainersAsync(new ContainerListOptions { Labels = filter }, cancellationToken);
-        var networksTask = engine.ListNetworksAsync(filter, cancellationToken);
-        var volumesTask = engine.ListVolumesAsync(filter, cancellationToken);
         var imageChecks = (images ?? []).Distinct(StringComparer.Ordinal).Select(image => IsPresentAsync(engine, image, cancellationToken)).ToList();
-        var summaries = await listing.ConfigureAwait(false);
-        var inspected = await Task.WhenAll(summaries.Select(s => InspectAsync(engine, s.Id, cancellationToken))).ConfigureAwait(false);
-        var containers = inspected.OfType<ObservedContainer>().ToList();
-        var networks = await networksTask.ConfigureAwait(false);
-        var volumes = await volumesTask.ConfigureAwait(false);
+        var listed = await ObserveFromListsAsync(engine, project, cancellationToken).ConfigureAwait(false);
+        var inspected = await Task.WhenAll(listed.Containers.Select(c => InspectAsync(engine, c.Id, cancellationToken))).ConfigureAwait(false);
         var present = (await Task.WhenAll(imageChecks).ConfigureAwait(false)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-
-        return new ObservedStack(project)
+        return listed with
         {
-            Containers = containers.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(),
-            Networks = networks.OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
-            Volumes = volumes.OrderBy(v => v.Name, StringComparer.Ordinal).ToList(),
+            Containers = [.. inspected.OfType<ObservedContainer>()], // in the order listed: by name
             PresentImages = present,
         };
     }
@@ -53,14 +43,14 @@ public static class StackObserver
     }
 
     /// <summary>
-    /// What a removal needs: the project's containers as listed (no inspect), its networks and its volumes, in three calls
-    /// at once. Inspecting 30 containers first costs `down` a round of engine work before anything is removed.
+    /// The project's containers as listed (no inspect), its networks and its volumes, in three calls at once. Enough for a
+    /// removal: inspecting 30 containers first costs `down` a round of engine work before anything is removed.
     /// </summary>
     /// <param name="engine">The engine.</param>
     /// <param name="project">The project name.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The observed stack, with container states from the list only.</returns>
-    public static async Task<ObservedStack> ObserveForRemovalAsync(IEngineClient engine, string project, CancellationToken cancellationToken = default)
+    public static async Task<ObservedStack> ObserveFromListsAsync(IEngineClient engine, string project, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         IReadOnlyList<string> filter = [StackLabels.ProjectFilter(project)];

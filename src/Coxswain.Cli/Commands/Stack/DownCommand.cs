@@ -46,7 +46,7 @@ internal static class DownCommand
                 var discovered = await context.Engines.ConnectAsync(parse.GetValue(global.Host), null, ct).ConfigureAwait(false);
                 await using var disposeEngine = discovered.ConfigureAwait(false);
                 var plan = byLabel
-                    ? DownReconciler.PlanFromLabels(await StackObserver.ObserveForRemovalAsync(discovered.Client, loaded.Name, ct).ConfigureAwait(false), options)
+                    ? DownReconciler.PlanFromLabels(await StackObserver.ObserveFromListsAsync(discovered.Client, loaded.Name, ct).ConfigureAwait(false), options)
                     : await StackRunner.PlanDownAsync(discovered.Client, loaded, options, ct).ConfigureAwait(false);
                 if (byLabel)
                 {
