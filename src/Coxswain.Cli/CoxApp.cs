@@ -53,6 +53,21 @@ internal static class CoxApp
         using var sigterm = handleTermination ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt) : null;
 
         var exitCode = await parse.InvokeAsync(configuration, interrupted.Token).ConfigureAwait(false);
+        if (parse.Errors.Count > 0 && parse.Action is VersionAction)
+        {
+            // --version runs even when the parser objects to the other arguments. Global options beside it
+            // (`cox -H … --version`) are fine; anything else is a usage error, said rather than only exited with.
+            if (parse.UnmatchedTokens.Count == 0 && parse.CommandResult.Command == root)
+            {
+                return exitCode;
+            }
+
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+        }
+
         return parse.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
 
         void Interrupt(PosixSignalContext signal)

@@ -45,6 +45,28 @@ public sealed class HelpAndUsageTests
         Assert.StartsWith("0.1.0", run.Out.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Version_BesideAGlobalOption_PrintsTheVersionAndSucceeds()
+    {
+        var run = NewRun();
+
+        var exitCode = await run.RunAsync("-H", "unix:///run/none.sock", "--version");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("0.1.0", run.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_WithAnUnknownArgument_IsAUsageErrorThatSaysWhy()
+    {
+        var run = NewRun();
+
+        var exitCode = await run.RunAsync("--version", "--bogus");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--bogus", run.Error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("doctr")]
     [InlineData("doctor", "--bogus")]
