@@ -1,3 +1,4 @@
+using Coxswain.Cli.Engines;
 using Coxswain.Matrix;
 
 namespace Coxswain.Cli.Commands.Matrix;
@@ -7,8 +8,8 @@ internal static class MatrixAction
 {
     public static async Task<int> RunAsync(CliContext context, MatrixRequest request, CancellationToken ct)
     {
-        // Connecting (and warming the HTTP stack) overlaps reading the matrix file: both cost start-up time of every run.
-        var connecting = Task.Run(() => context.Engines.ConnectAsync(request.Host, null, ct), ct);
+        var early = EarlyEngine.Start(context.Engines, request.Host, ct);
+        await using var disposeEarly = early.ConfigureAwait(false);
         MatrixDefinition definition;
         try
         {
@@ -16,12 +17,11 @@ internal static class MatrixAction
         }
         catch (MatrixDefinitionException ex)
         {
-            await DiscardAsync(connecting).ConfigureAwait(false);
             await context.Error.WriteLineAsync("cox matrix: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var discovered = await connecting.ConfigureAwait(false);
+        var discovered = await early.TakeAsync().ConfigureAwait(false);
         await using var disposeEngine = discovered.ConfigureAwait(false);
         var sink = new TextLineSink(context.Out, context.Error);
         var reporter = new MatrixReporter(sink, definition.Settings.Verbosity, definition.Targets.Select(t => t.Name).ToList());
@@ -42,19 +42,6 @@ internal static class MatrixAction
         var result = await runner.RunAsync(definition, reporter, ct).ConfigureAwait(false);
         reporter.Summary(result);
         return result.ExitCode;
-    }
-
-    /// <summary>Closes a connection nobody will use (the matrix was not valid); its failure does not matter then.</summary>
-    private static async Task DiscardAsync(Task<Engine.DiscoveredEngine> connecting)
-    {
-        try
-        {
-            await (await connecting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is Engine.EngineException or OperationCanceledException or HttpRequestException)
-        {
-            // The usage error is what the person needs to see.
-        }
     }
 
     private static MatrixFlags WithDurations(MatrixRequest request)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Coxswain.Cli.Engines;
 using Coxswain.Cli.Output;
 using Coxswain.Compose;
 using Coxswain.Stacks;
@@ -25,6 +26,8 @@ internal static class DownCommand
             json: false,
             async ct =>
             {
+                var early = EarlyEngine.Start(context.Engines, parse.GetValue(global.Host), ct);
+                await using var disposeEarly = early.ConfigureAwait(false);
                 var load = project.ToLoadOptions(parse);
                 var byLabel = load.Files.Count == 0 && load.ProjectName is { Length: > 0 }
                     && ComposeFiles.Find(Path.GetFullPath(load.WorkingDirectory ?? Directory.GetCurrentDirectory())).Count == 0;
@@ -43,7 +46,7 @@ internal static class DownCommand
                     Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 };
                 using var projectLock = await ProjectLock.AcquireAsync(context, loaded.Name, ct).ConfigureAwait(false);
-                var discovered = await context.Engines.ConnectAsync(parse.GetValue(global.Host), null, ct).ConfigureAwait(false);
+                var discovered = await early.TakeAsync().ConfigureAwait(false);
                 await using var disposeEngine = discovered.ConfigureAwait(false);
                 var plan = byLabel
                     ? DownReconciler.PlanFromLabels(await StackObserver.ObserveFromListsAsync(discovered.Client, loaded.Name, ct).ConfigureAwait(false), options)

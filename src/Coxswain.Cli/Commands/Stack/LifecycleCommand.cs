@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Coxswain.Cli.Engines;
 using Coxswain.Stacks;
 
 namespace Coxswain.Cli.Commands.Stack;
@@ -27,6 +28,8 @@ internal static class LifecycleCommand
             json: false,
             async ct =>
             {
+                var early = EarlyEngine.Start(context.Engines, parse.GetValue(global.Host), ct);
+                await using var disposeEarly = early.ConfigureAwait(false);
                 var loaded = await StackLoader.LoadAsync(context, project.ToLoadOptions(parse), printWarnings: false).ConfigureAwait(false);
                 if (loaded is null)
                 {
@@ -42,7 +45,7 @@ internal static class LifecycleCommand
                 }
 
                 using var projectLock = await ProjectLock.AcquireAsync(context, loaded.Name, ct).ConfigureAwait(false);
-                var discovered = await context.Engines.ConnectAsync(parse.GetValue(global.Host), null, ct).ConfigureAwait(false);
+                var discovered = await early.TakeAsync().ConfigureAwait(false);
                 await using var disposeEngine = discovered.ConfigureAwait(false);
                 var observed = await StackObserver.ObserveAsync(discovered.Client, loaded.Name, null, ct).ConfigureAwait(false);
                 var seconds = parse.GetValue(timeout);

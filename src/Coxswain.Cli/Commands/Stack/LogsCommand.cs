@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Coxswain.Cli.Engines;
 using Coxswain.Compose;
 
 namespace Coxswain.Cli.Commands.Stack;
@@ -22,6 +23,8 @@ internal static class LogsCommand
             json: false,
             async ct =>
             {
+                var early = EarlyEngine.Start(context.Engines, parse.GetValue(global.Host), ct);
+                await using var disposeEarly = early.ConfigureAwait(false);
                 var loaded = await StackLoader.LoadAsync(context, project.ToLoadOptions(parse), printWarnings: false).ConfigureAwait(false);
                 if (loaded is null)
                 {
@@ -46,7 +49,7 @@ internal static class LogsCommand
                     }
                 }
 
-                var discovered = await context.Engines.ConnectAsync(parse.GetValue(global.Host), null, ct).ConfigureAwait(false);
+                var discovered = await early.TakeAsync().ConfigureAwait(false);
 
                 await using var disposeEngine = discovered.ConfigureAwait(false);
                 var request = new LogsRequest(parse.GetValue(services) ?? [], parse.GetValue(follow), parse.GetValue(tail), from, parse.GetValue(timestamps));

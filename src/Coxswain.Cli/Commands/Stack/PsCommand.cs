@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Coxswain.Cli.Engines;
 using Coxswain.Cli.Output;
 using Coxswain.Compose;
 using Coxswain.Stacks;
@@ -27,13 +28,15 @@ internal static class PsCommand
             parse.GetValue(json),
             async ct =>
             {
+                var early = EarlyEngine.Start(context.Engines, parse.GetValue(global.Host), ct);
+                await using var disposeEarly = early.ConfigureAwait(false);
                 var loaded = await StackLoader.LoadAsync(context, project.ToLoadOptions(parse), printWarnings: false).ConfigureAwait(false);
                 if (loaded is null)
                 {
                     return ExitCodes.Failure;
                 }
 
-                var discovered = await context.Engines.ConnectAsync(parse.GetValue(global.Host), null, ct).ConfigureAwait(false);
+                var discovered = await early.TakeAsync().ConfigureAwait(false);
 
                 await using var disposeEngine = discovered.ConfigureAwait(false);
                 var observed = await StackObserver.ObserveAsync(discovered.Client, loaded.Name, null, ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Coxswain.Cli.Engines;
 using Coxswain.Cli.Output;
 using Coxswain.Stacks;
 
@@ -15,6 +16,8 @@ internal static class UpAction
             return ExitCodes.Usage;
         }
 
+        var early = EarlyEngine.Start(context.Engines, request.Host, ct);
+        await using var disposeEarly = early.ConfigureAwait(false);
         var project = await StackLoader.LoadAsync(context, request.Load).ConfigureAwait(false);
         if (project is null)
         {
@@ -34,7 +37,7 @@ internal static class UpAction
         }
 
         using var projectLock = await ProjectLock.AcquireAsync(context, project.Name, ct).ConfigureAwait(false);
-        var discovered = await context.Engines.ConnectAsync(request.Host, null, ct).ConfigureAwait(false);
+        var discovered = await early.TakeAsync().ConfigureAwait(false);
 
         await using var disposeEngine = discovered.ConfigureAwait(false);
         var engine = discovered.Client;
