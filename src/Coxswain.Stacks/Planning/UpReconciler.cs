@@ -4,9 +4,9 @@ namespace Coxswain.Stacks;
 
 /// <summary>
 /// The pure decision of <c>up</c>: desired + observed → <see cref="StackPlan"/>. No engine, no clock. Images first (so a
-/// failed pull leaves nothing half-created), then networks and volumes, then each service in dependency order: create /
-/// recreate (config hash drifted) / start / restart per slot, where everything but a new container's create waits on the
-/// dependencies' conditions; slots beyond the scale removed; orphans removed only when asked.
+/// failed pull leaves nothing half-created), then networks and volumes, then each service in dependency order: waits on
+/// its dependencies' conditions, then create / recreate (config hash drifted) / start / restart per slot, slots beyond the
+/// scale removed; orphans removed only when asked.
 /// </summary>
 public static partial class UpReconciler
 {
@@ -97,14 +97,11 @@ public static partial class UpReconciler
             state.Replaced.Add(service.Name);
         }
 
-        // A new container is created at once; only its start waits for the dependencies' conditions (as Compose creates
-        // every container, then starts them in order). Creating is half the engine's work per container, so it overlaps
-        // the dependencies' starts; a failed up removes these created-not-started containers in its rollback.
-        // A recreate removes the running old container, so it still waits.
         var waits = DependencyWaits(state, service);
         foreach (var op in ops)
         {
-            var gated = op is StartContainerOperation or RecreateContainerOperation or RestartContainerOperation;
+            var gated = op is CreateContainerOperation or RecreateContainerOperation or RestartContainerOperation
+                || (op is StartContainerOperation && op.DependsOn.Count == 0);
             state.Operations.Add(gated && waits.Count > 0 ? op with { DependsOn = [.. op.DependsOn, .. waits] } : op);
         }
 

@@ -8,7 +8,7 @@ public sealed class UpReconcilerTests
     private static readonly Compose.ComposeProject Project = TestProjects.Load(TestProjects.WebAndDb);
 
     [Fact]
-    public void Plan_FreshProject_PullsThenCreatesResourcesThenContainers_StartingEachAfterItsDependenciesConditions()
+    public void Plan_FreshProject_PullsThenCreatesResourcesThenServicesInDependencyOrder()
     {
         var desired = DesiredStateBuilder.Build(Project);
 
@@ -26,8 +26,8 @@ public sealed class UpReconcilerTests
               7. start container demo-cache-1: created [after 6]
               8. wait for db healthy: web depends on it [after 5]
               9. wait for cache running: web depends on it [after 7]
-             10. create container demo-web-1: missing [after 1, 2, 3]
-             11. start container demo-web-1: created [after 10, 8, 9]
+             10. create container demo-web-1: missing [after 1, 2, 3, 8, 9]
+             11. start container demo-web-1: created [after 10]
 
             """,
             plan.ToText());
